@@ -1,0 +1,75 @@
+"""One catalogue of dateline's errors, each with a code a user can search for.
+
+Bad input is terminal for that one article (it is recorded as skipped with the reason and
+the run goes on); ``--strict`` turns it into a fatal error.
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Base class: ``code`` is stable across versions, the message is for people."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+
+
+class InputError(DatelineError):
+    """A file could not be turned into articles. Names the file and the reason."""
+
+    code = "E100"
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class UnreadableInput(InputError):
+    code = "E101"
+
+
+class EmptyInput(InputError):
+    code = "E102"
+
+
+class BinaryInput(InputError):
+    code = "E103"
+
+
+class UnsupportedFormat(InputError):
+    code = "E104"
+
+
+class TooLarge(InputError):
+    code = "E105"
+
+
+class NotEnglish(InputError):
+    code = "E106"
+
+
+class MalformedInput(InputError):
+    code = "E107"
+
+
+class ModelMissing(DatelineError):
+    code = "E200"
+
+
+class StoreError(DatelineError):
+    code = "E300"
+
+
+class SchemaTooNew(StoreError):
+    code = "E301"
+
+
+class UnknownEvent(StoreError):
+    code = "E302"
+
+
+class ConfigError(DatelineError):
+    code = "E400"

