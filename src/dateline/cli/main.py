@@ -1,0 +1,287 @@
+"""``dateline`` commands. Each parses options, calls the library, and prints with rich."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dateline.cli.bench import bench
+from dateline.cli.render import events_table, key_values, skips_table, type_counts
+from dateline.errors import DatelineError
+from dateline.pipeline import MERGE_POLICIES, RunConfig
+from dateline.store import DEFAULT_DB, Store
+
+console = Console()
+err = Console(stderr=True)
+DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
+
+db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                         default=DEFAULT_DB, show_default=True, help="DuckDB file.")
+published_option = click.option(
+    "--published", metavar="DATE",
+    help="Publication date for inputs without one (ISO date, e.g. 2022-01-05).")
+
+
+def _read_options(published: str | None):  # -> ReadOptions
+    from dateline.ingest import ReadOptions
+
+    return ReadOptions(published=published)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dateline")
+def cli() -> None:
+    """dateline: news articles in, evidence-backed political-violence events out."""
+
+
+cli.add_command(bench)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@click.option("--strict", is_flag=True, help="Stop at the first unreadable input.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for extraction (each loads the model once).")
+@click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative",
+              show_default=True, help="How a merged event's value is chosen among sources.")
+@click.option("--table/--no-table", default=True, help="Print the event table at the end.")
+def run(paths: tuple[str, ...], db: Path, published: str | None, strict: bool, workers: int,
+        policy: str, table: bool) -> None:
+    """Read PATHS (files, folders, globs), extract and merge events into the database."""
+    _run_into(paths, db, published=published, strict=strict, workers=workers, policy=policy,
+              show_table=table)
+
+
+def _run_into(paths, db: Path, *, published=None, strict=False, workers=1,
+              policy="conservative", show_table=True, title="Events") -> None:
+    from dateline.pipeline import run as run_pipeline
+
+    config = RunConfig(policy=policy, workers=workers, strict=strict)
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[events]} mentions"), TimeElapsedColumn())
+    with Store(db) as store, Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None, events=0)
+        found = 0
+
+        def tick(item, n_mentions: int) -> None:
+            nonlocal found
+            found += n_mentions
+            progress.update(task, advance=1, events=found)
+
+        summary = run_pipeline(paths, store, config=config, options=_read_options(published),
+                               on_item=tick)
+        progress.update(task, description="done")
+        events = store.events() if show_table else []
+    if summary.skipped:
+        err.print(skips_table(summary.skipped))
+    if show_table:
+        console.print(events_table(events, title=f"{title} ({len(events)}) in {db}"))
+    console.print(
+        f"[bold]{summary.read}[/] articles read ({summary.new} new, "
+        f"{summary.already_stored} already stored), [bold]{len(summary.skipped)}[/] skipped, "
+        f"{summary.mentions} new mentions, [bold]{summary.events}[/] events in {db} "
+        f"({summary.seconds:.1f} s)")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@published_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True)
+def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
+    """Extract events from files (or '-' for stdin) without a database."""
+    from dateline.ingest import read_text
+    from dateline.pipeline import extract as extract_paths
+    from dateline.pipeline import extract_from_articles
+
+    options = _read_options(published)
+    if inputs == ("-",):
+        article = read_text(sys.stdin.read(), source_path="-", options=options)
+        events = extract_from_articles([article])
+    else:
+        def report(skip) -> None:
+            err.print(f"[yellow]skipped[/] {skip.path}: {skip.reason}")
+
+        events = extract_paths(list(inputs), options=options, on_skip=report)
+    if fmt == "table":
+        console.print(events_table(events))
+    else:
+        for event in events:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+
+
+@cli.command()
+@db_option
+def demo(db: Path) -> None:
+    """Run the whole pipeline on the bundled demo corpus and show the events."""
+    if not DEMO_DIR.is_dir():
+        raise click.ClickException(f"demo corpus not found at {DEMO_DIR}")
+    _run_into([str(DEMO_DIR)], db, title="Demo events")
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "acled", "geojson", "parquet"]))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Output file (default: stdout; required for parquet).")
+@click.option("--country", help="ISO2 country code, e.g. IQ.")
+@click.option("--since", help="Only events ending on or after this ISO date.")
+@click.option("--until", help="Only events starting on or before this ISO date.")
+@click.option("--type", "event_type", help="event_type or sub_event_type.")
+@click.option("--no-background", is_flag=True, help="Drop events told only as history.")
+def export_cmd(db: Path, fmt: str, out: Path | None, country: str | None, since: str | None,
+               until: str | None, event_type: str | None, no_background: bool) -> None:
+    """Write stored events in another format (every one a view of the event record)."""
+    from dateline.export import export
+
+    where, params = [], []
+    for clause, value in (("country_code = ?", country), ("date_end >= ?", since),
+                          ("date_start <= ?", until)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    if event_type:
+        where.append("(event_type = ? OR sub_event_type = ?)")
+        params += [event_type, event_type]
+    if no_background:
+        where.append("NOT background")
+    with Store(db, read_only=True) as store:
+        events = store.events(" AND ".join(where), params)
+    data = export(events, fmt)
+    if out:
+        out.write_bytes(data)
+        err.print(f"wrote {len(events)} events to {out} ({fmt})")
+    elif fmt == "parquet":
+        raise click.UsageError("parquet needs --out FILE")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@db_option
+def info(db: Path) -> None:
+    """What is stored, and which versions produced it."""
+    with Store(db, read_only=True) as store:
+        facts = store.info()
+        events = store.events()
+        skips = store.sql("SELECT code, reason, count(*) FROM skips GROUP BY ALL ORDER BY 3 DESC")
+    console.print(key_values(f"{facts['path']} (schema v{facts['schema_version']})",
+                             facts["counts"]))
+    if facts["last_run"]:
+        run = facts["last_run"]
+        console.print(key_values("Last run", {k: v for k, v in run.items() if k != "versions"}
+                                 | run["versions"]))
+    if events:
+        console.print(type_counts(events))
+    if skips:
+        table = Table(title="Skipped inputs by reason")
+        for col in ("code", "reason", "files"):
+            table.add_column(col)
+        for row in skips:
+            table.add_row(*map(str, row))
+        console.print(table)
+
+
+@cli.command()
+@click.argument("event_id")
+@db_option
+def explain(event_id: str, db: Path) -> None:
+    """Why an event's reports were joined: sources, per-source values, merge scores."""
+    with Store(db, read_only=True) as store:
+        event = store.event(event_id)
+        decisions = store.decisions_for(event.event_id)
+        articles = store.articles(s.article_id for s in event.sources)
+    console.print(events_table([event], title=f"Event {event.event_id}"))
+    sources = Table(title="Sources", header_style="bold")
+    for col in ("article", "outlet", "published", "title"):
+        sources.add_column(col, overflow="fold")
+    for s in event.sources:
+        title = articles[s.article_id].title if s.article_id in articles else ""
+        sources.add_row(s.article_id[:14], s.outlet or "–", s.published or "–", title or "")
+    console.print(sources)
+    values = Table(title="What each source said", header_style="bold")
+    for col in ("field", "article", "value", "evidence"):
+        values.add_column(col, overflow="fold")
+    evidence = {(e.article_id, e.field): e.text for e in event.evidence}
+    for fv in event.field_values:
+        values.add_row(fv.field, fv.article_id[:14], json.dumps(fv.value, ensure_ascii=False),
+                       evidence.get((fv.article_id, fv.field), ""))
+    if event.field_values:
+        console.print(values)
+    for c in event.conflicts:
+        console.print(f"[red]conflict[/] {c.field}: " + " vs ".join(
+            f"{json.dumps(v.value)} ({v.article_id[:14]})" for v in c.values))
+    merges = Table(title="Merge decisions", header_style="bold")
+    for col in ("absorbed", "score", "rule", "features"):
+        merges.add_column(col, overflow="fold")
+    for d in decisions:
+        features = ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                             for k, v in sorted(d["features"].items()))
+        merges.add_row(d["absorbed_id"][:14], f"{d['score']:.3f}", d["rule"], features)
+    console.print(merges if decisions else "[dim]a single report: nothing was merged[/]")
+    console.print("Evidence:")
+    for e in event.evidence:
+        console.print(f"  [bold]{e.field}[/] [{e.start}:{e.end}] {e.text}")
+
+
+def _override(db: Path, action: str, mention_ids: list[str], note: str, policy: str) -> None:
+    from dateline.pipeline import rebuild_events
+
+    with Store(db) as store:
+        override_id = store.add_override(action, mention_ids, note)
+        n = rebuild_events(store, policy=policy)
+    console.print(f"recorded {action} override {override_id}; {n} events after re-merge")
+
+
+def _mentions_of(db: Path, ids: tuple[str, ...]) -> list[str]:
+    """Event ids expand to their mention ids; mention ids stay as they are."""
+    with Store(db, read_only=True) as store:
+        out: list[str] = []
+        for ident in ids:
+            out += list(store.event(ident).mention_ids) if ident.startswith("ev_") else [ident]
+    return out
+
+
+@cli.command()
+@click.argument("event_id")
+@click.argument("mention_ids", nargs=-1, required=True)
+@db_option
+@click.option("--note", default="", help="Why (kept with the override).")
+@click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
+def split(event_id: str, mention_ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
+    """Take MENTION_IDS out of EVENT_ID; the override survives every later run."""
+    with Store(db, read_only=True) as store:
+        members = set(store.event(event_id).mention_ids)
+    missing = set(mention_ids) - members
+    if missing:
+        raise click.BadParameter(f"not in {event_id}: {', '.join(sorted(missing))}")
+    _override(db, "split", list(mention_ids), note, policy)
+
+
+@cli.command("merge")
+@click.argument("ids", nargs=-1, required=True)
+@db_option
+@click.option("--note", default="", help="Why (kept with the override).")
+@click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
+def merge_cmd(ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
+    """Join events (or mentions) IDS into one event; the override survives later runs."""
+    if len(ids) < 2:
+        raise click.UsageError("give at least two event or mention ids")
+    _override(db, "merge", _mentions_of(db, ids), note, policy)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except DatelineError as exc:
+        err.print(f"[red]error[/] {exc}")
+        sys.exit(2)

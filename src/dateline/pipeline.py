@@ -1,0 +1,252 @@
+"""The pipeline, stage by stage: ingest -> annotate/extract -> merge -> store.
+
+Each stage lives in its own package; this module only wires them together so that the
+CLI, the Spark job, the benchmarks and library users all run exactly the same code.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import platform
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dateline.ids import content_hash
+from dateline.records import Article, Event, Mention
+
+if TYPE_CHECKING:
+    from dateline.ingest import ReadOptions, Skip
+    from dateline.merge import MergeResult
+    from dateline.store import Store
+
+DATA_DIR = Path(__file__).parent / "data"
+MERGE_POLICIES = ("conservative", "ucdp", "latest")
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything that changes the output. Its hash is stored with every run."""
+
+    policy: str = "conservative"
+    batch_size: int = 16
+    workers: int = 1
+    strict: bool = False
+
+    def fingerprint(self) -> str:
+        """Hash of the settings that affect output plus the knowledge files shipped."""
+        return content_hash({"policy": self.policy, "data": data_digest(),
+                             "dateline": package_version("dateline")})
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    mentions: int = 0
+    events: int = 0
+    seconds: float = 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def data_digest() -> str:
+    """One hash over every knowledge file (lexicons, gazetteer, actor KB, model weights)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(DATA_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def versions() -> dict[str, str]:
+    """Versions recorded with every run, so a stored result can be reproduced."""
+    from dateline.nlp import model_package
+
+    return {
+        "dateline": package_version("dateline"),
+        "python": platform.python_version(),
+        "spacy": package_version("spacy"),
+        "model": f"{model_package()}=={package_version(model_package().replace('_', '-'))}",
+        "duckdb": package_version("duckdb"),
+        "data": data_digest(),
+    }
+
+
+# -- extraction ------------------------------------------------------------------------
+def _extract_batch(articles: Sequence[Article]) -> list[tuple[Article, list[Mention]]]:
+    """Run the model once over a batch (``nlp.pipe``) and extract each article's mentions."""
+    from dateline.extract import extract_article
+    from dateline.nlp import load_nlp
+
+    nlp = load_nlp()
+    docs = nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1)
+    return [(a, extract_article(a, doc)) for a, doc in zip(articles, docs, strict=True)]
+
+
+def _warm_worker() -> None:
+    """Load the model once per worker process, before its first batch arrives."""
+    from dateline.nlp import load_nlp
+
+    load_nlp()
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: int = 16,
+                     ) -> Iterator[tuple[Article, list[Mention]]]:
+    """Yield each article with its mentions, in input order.
+
+    With ``workers > 1`` batches go to worker processes (each loads the model once);
+    at most ``2 * workers`` batches are in flight so memory stays bounded.
+    """
+    batches = _batches(articles, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield from _extract_batch(batch)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
+        pending = []
+        for batch in batches:
+            pending.append(pool.submit(_extract_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def mention_events(article: Article, mentions: Iterable[Mention]) -> list[Event]:
+    """Each mention as a single-source event: the unit merging works on and the store keeps."""
+    source = article.source_ref()
+    return [Event.from_mention(m, source) for m in mentions]
+
+
+def merge(events: Sequence[Event], *, policy: str = "conservative", overrides: Sequence[Any] = (),
+          articles: dict[str, Article] | None = None) -> MergeResult:
+    from dateline.merge import merge_events
+
+    return merge_events(events, overrides=overrides, policy=policy, articles=articles)
+
+
+# -- whole runs ------------------------------------------------------------------------
+def read(paths: Sequence[str | Path], options: ReadOptions | None = None,
+         ) -> Iterator[Article | Skip]:
+    from dateline.ingest import ReadOptions, iter_articles
+
+    return iter_articles(paths, options or ReadOptions())
+
+
+def extract(paths: Sequence[str | Path], *, options: ReadOptions | None = None,
+            policy: str = "conservative", on_skip: Callable[[Skip], None] | None = None,
+            ) -> list[Event]:
+    """Articles in, merged events out, no database: what ``dateline extract`` prints."""
+    from dateline.ingest import Skip
+
+    articles: list[Article] = []
+    for item in read(paths, options):
+        if isinstance(item, Skip):
+            if on_skip:
+                on_skip(item)
+        else:
+            articles.append(item)
+    return extract_from_articles(articles, policy=policy)
+
+
+def extract_from_articles(articles: Sequence[Article], *, policy: str = "conservative",
+                          ) -> list[Event]:
+    singles = [ev for a, ms in extract_articles(articles) for ev in mention_events(a, ms)]
+    by_id = {a.article_id: a for a in articles}
+    return merge(singles, policy=policy, articles=by_id).events
+
+
+def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None = None,
+        options: ReadOptions | None = None,
+        on_item: Callable[[Article | Skip, int], None] | None = None) -> RunSummary:
+    """Ingest ``paths`` into ``store``, then rebuild the merged events.
+
+    Articles already stored are recognised by their content id and not processed again,
+    so a re-run adds nothing and an interrupted run picks up where it stopped.
+    ``on_item(item, n_mentions)`` is called per article or skip (the CLI's progress bar).
+    """
+    from dateline.ingest import Skip
+
+    config = config or RunConfig()
+    started = time.perf_counter()
+    summary = RunSummary()
+    run_id = store.start_run(config.fingerprint(), versions(), [str(p) for p in paths])
+    known = store.known_article_ids()
+
+    def fresh_articles() -> Iterator[Article]:
+        for item in read(paths, options):
+            if isinstance(item, Skip):
+                if config.strict and item.error is not None:
+                    raise item.error
+                summary.skipped.append(item)
+                code = item.error.code if item.error is not None else "E100"
+                store.add_skip(item.path, code, item.reason, run_id)
+                if on_item:
+                    on_item(item, 0)
+                continue
+            summary.read += 1
+            if item.article_id in known:
+                summary.already_stored += 1
+                if on_item:
+                    on_item(item, 0)
+                continue
+            known.add(item.article_id)
+            yield item
+
+    pending: list[tuple[Article, list[dict[str, Any]]]] = []
+    for article, mentions in extract_articles(fresh_articles(), workers=config.workers,
+                                              batch_size=config.batch_size):
+        records = [ev.to_dict() for ev in mention_events(article, mentions)]
+        pending.append((article, records))
+        summary.mentions += len(records)
+        if on_item:
+            on_item(article, len(records))
+        if len(pending) >= config.batch_size:
+            summary.new += store.add_articles(pending, run_id)
+            pending = []
+    summary.new += store.add_articles(pending, run_id)
+    summary.events = rebuild_events(store, policy=config.policy, run_id=run_id)
+    store.finish_run(run_id, read=summary.read, skipped=len(summary.skipped),
+                     mentions=summary.mentions)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def rebuild_events(store: Store, *, policy: str = "conservative", run_id: str | None = None,
+                   ) -> int:
+    """Merge every stored mention (honouring analyst overrides) into the events view."""
+    from dateline.merge import Override, story_clusters
+
+    singles = [Event.from_dict(r) for r in store.mention_records()]
+    overrides = [Override(action=o["action"], mention_ids=o["mention_ids"], note=o["note"],
+                          created=o["created"]) for o in store.overrides()]
+    articles = store.articles()
+    result = merge(singles, policy=policy, overrides=overrides, articles=articles)
+    stories = story_clusters(list(articles.values()), result.events)
+    store.replace_events(result.events, result.decisions, stories, run_id)
+    return len(result.events)
