@@ -143,6 +143,25 @@ def mention_events(article: Article, mentions: Iterable[Mention]) -> list[Event]
     return [Event.from_mention(m, source) for m in mentions]
 
 
+def block_key(event: Event) -> str:
+    """The merge's blocking key: reports in different blocks are never joined.
+
+    Stored with each mention so an incremental merge (and the Spark job) can find the
+    reports a new one could join without reading the whole database.
+    """
+    from dateline.merge.features import Profile, block_group
+
+    profile = Profile.of(0, event)
+    if profile.start is None or profile.end is None:
+        return f"solo|{event.event_id}"
+    return f"{profile.country}|{block_group(event)}"
+
+
+def mention_record(event: Event) -> dict[str, Any]:
+    """A single-source event as the store keeps it: the contract dict plus its block."""
+    return event.to_dict() | {"_block": block_key(event)}
+
+
 def merge(events: Sequence[Event], *, policy: str = "conservative", overrides: Sequence[Any] = (),
           articles: dict[str, Article] | None = None) -> MergeResult:
     from dateline.merge import merge_events
@@ -218,19 +237,25 @@ def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None =
             known.add(item.article_id)
             yield item
 
+    incremental = store.count("events") > 0
+    new_mentions: list[str] = []
     pending: list[tuple[Article, list[dict[str, Any]]]] = []
     for article, mentions in extract_articles(fresh_articles(), workers=config.workers,
                                               batch_size=config.batch_size):
-        records = [ev.to_dict() for ev in mention_events(article, mentions)]
+        records = [mention_record(ev) for ev in mention_events(article, mentions)]
         pending.append((article, records))
         summary.mentions += len(records)
+        new_mentions += [r["mention_ids"][0] for r in records]
         if on_item:
             on_item(article, len(records))
         if len(pending) >= config.batch_size:
             summary.new += store.add_articles(pending, run_id)
             pending = []
     summary.new += store.add_articles(pending, run_id)
-    summary.events = rebuild_events(store, policy=config.policy, run_id=run_id)
+    if new_mentions or not incremental:
+        rebuild_events(store, policy=config.policy, run_id=run_id,
+                       new_mentions=new_mentions if incremental else None)
+    summary.events = store.count("events")
     store.finish_run(run_id, read=summary.read, skipped=len(summary.skipped),
                      mentions=summary.mentions)
     summary.seconds = time.perf_counter() - started
@@ -238,15 +263,27 @@ def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None =
 
 
 def rebuild_events(store: Store, *, policy: str = "conservative", run_id: str | None = None,
-                   ) -> int:
-    """Merge every stored mention (honouring analyst overrides) into the events view."""
+                   new_mentions: Sequence[str] | None = None) -> int:
+    """Merge stored mentions (honouring analyst overrides) into the events view.
+
+    With ``new_mentions`` only their neighbourhood is re-merged (see
+    ``Store.neighbourhood``), so adding a day of news costs time proportional to that day.
+    Returns the number of events re-merged.
+    """
     from dateline.merge import Override, story_clusters
 
-    singles = [Event.from_dict(r) for r in store.mention_records()]
+    scope = None if new_mentions is None else store.neighbourhood(new_mentions)
     overrides = [Override(action=o["action"], mention_ids=o["mention_ids"], note=o["note"],
                           created=o["created"]) for o in store.overrides()]
-    articles = store.articles()
-    result = merge(singles, policy=policy, overrides=overrides, articles=articles)
+    if scope is not None:
+        override_ids = {m for o in overrides for m in o.mention_ids}
+        if override_ids & scope:  # an override reaches outside: take its mentions along
+            scope |= override_ids
+        overrides = [o for o in overrides if scope.intersection(o.mention_ids)]
+    singles = [Event.from_dict(r) for r in store.mention_records(scope)]
+    result = merge(singles, policy=policy, overrides=overrides)
+    article_ids = {s.article_id for ev in result.events for s in ev.sources}
+    articles = store.articles(article_ids)
     stories = story_clusters(list(articles.values()), result.events)
-    store.replace_events(result.events, result.decisions, stories, run_id)
+    store.replace_events(result.events, result.decisions, stories, run_id, replacing=scope)
     return len(result.events)

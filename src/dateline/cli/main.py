@@ -279,6 +279,21 @@ def merge_cmd(ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
     _override(db, "merge", _mentions_of(db, ids), note, policy)
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for events.parquet and mentions.parquet.")
+@click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
+@click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
+def spark(inputs: tuple[str, ...], out_dir: Path, master: str, policy: str) -> None:
+    """Run extraction and merging on Spark (files, folders, Parquet or JSONL tables)."""
+    from dateline.spark import run_spark
+
+    summary = run_spark(list(inputs), out_dir, master=master, policy=policy)
+    console.print(f"{summary.articles} articles, {summary.mentions} mentions, "
+                  f"[bold]{summary.events}[/] events -> {summary.output}")
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

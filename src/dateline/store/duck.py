@@ -106,7 +106,8 @@ class Store:
         """Store processed articles with their mention records, all or nothing.
 
         ``batch`` pairs each article with its mentions as single-source event dicts (the
-        shape merging reads back). Returns how many articles were new.
+        shape merging reads back), each with its blocking key under ``"_block"``.
+        Returns how many articles were new.
         """
         known = self.known_article_ids()
         fresh = [(a, ms) for a, ms in batch if a.article_id not in known]
@@ -114,13 +115,16 @@ class Store:
             return 0
         article_rows = [_article_row(a, len(ms), run_id) for a, ms in fresh]
         mention_rows = [
-            (m["mention_ids"][0], a.article_id, m["sub_event_type"], json.dumps(m))
+            (m["mention_ids"][0], a.article_id, m["sub_event_type"], m.get("_block"),
+             m["date"]["start"], m["date"]["end"],
+             json.dumps({k: v for k, v in m.items() if k != "_block"}))
             for a, ms in fresh for m in ms
         ]
         self.con.execute("BEGIN")
         try:
             self._insert("articles", _ARTICLE_COLUMNS, article_rows, ignore=True)
-            self._insert("mentions", ("mention_id", "article_id", "sub_event_type", "record"),
+            self._insert("mentions", ("mention_id", "article_id", "sub_event_type", "block",
+                                      "date_start", "date_end", "record"),
                          mention_rows, ignore=True)
             self.con.execute("COMMIT")
         except Exception:
@@ -143,9 +147,13 @@ class Store:
             params = [wanted]
         return {row[0]: _article_from_row(row) for row in self.con.execute(sql, params).fetchall()}
 
-    def mention_records(self) -> Iterator[dict[str, Any]]:
-        """Every stored mention as a single-source event dict, in a stable order."""
-        cur = self.con.execute("SELECT record FROM mentions ORDER BY mention_id")
+    def mention_records(self, ids: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Stored mentions (all, or those in ``ids``) as single-source event dicts."""
+        if ids is None:
+            cur = self.con.execute("SELECT record FROM mentions ORDER BY mention_id")
+        else:
+            cur = self.con.execute("SELECT record FROM mentions WHERE mention_id IN "
+                                   "(SELECT unnest(?)) ORDER BY mention_id", [sorted(set(ids))])
         while rows := cur.fetchmany(10_000):
             for (record,) in rows:
                 yield json.loads(record)
@@ -175,12 +183,42 @@ class Store:
                  "other_id": r[4], "detail": json.loads(r[5]) if r[5] else None} for r in rows]
 
     # -- views: events -----------------------------------------------------------------
+    def neighbourhood(self, mention_ids: Sequence[str], slack_days: int = 62) -> set[str]:
+        """Mentions an incremental merge must revisit when ``mention_ids`` are new.
+
+        That is every mention sharing a block with a new one and dated within ``slack_days``
+        of it, plus all mentions of the events those already belong to. It grows with the
+        new mentions and their candidates, not with the size of the database.
+        """
+        rows = self.con.execute(f"""
+            WITH new AS (SELECT * FROM mentions WHERE mention_id IN (SELECT unnest(?))),
+            near AS (
+                SELECT m.mention_id FROM mentions m JOIN new n ON m.block = n.block
+                WHERE m.date_end >= n.date_start - INTERVAL {int(slack_days)} DAY
+                  AND m.date_start <= n.date_end + INTERVAL {int(slack_days)} DAY
+                UNION SELECT mention_id FROM new),
+            touched AS (SELECT DISTINCT event_id FROM event_sources
+                        WHERE mention_id IN (SELECT mention_id FROM near))
+            SELECT mention_id FROM near
+            UNION SELECT mention_id FROM event_sources
+                  WHERE event_id IN (SELECT event_id FROM touched)""",
+            [sorted(set(mention_ids))]).fetchall()
+        return {r[0] for r in rows}
+
     def replace_events(self, events: Sequence[Event], decisions: Sequence[Any] = (),
-                       stories: dict[str, str] | None = None, run_id: str | None = None) -> None:
+                       stories: dict[str, str] | None = None, run_id: str | None = None,
+                       *, replacing: Iterable[str] | None = None) -> None:
         """Swap in a new merged view, logging which events were merged or split since the
-        previous view so downstream users can replay the changes."""
-        before = self._membership()
-        owner = dict(self.con.execute("SELECT mention_id, article_id FROM mentions").fetchall())
+        previous view so downstream users can replay the changes.
+
+        With ``replacing`` (mention ids), only the events holding those mentions are
+        swapped out (an incremental merge); otherwise the whole view is rebuilt.
+        """
+        scope = None if replacing is None else sorted(set(replacing))
+        before = self._membership(scope)
+        owner = dict(self.con.execute(
+            "SELECT mention_id, article_id FROM mentions WHERE mention_id IN (SELECT unnest(?))",
+            [[m for ev in events for m in ev.mention_ids]]).fetchall())
         stories = stories or {}
         rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in DERIVED_TABLES}
         for ev in events:
@@ -203,8 +241,15 @@ class Store:
                            json.dumps(d.features, sort_keys=True)) for d in decisions]
         self.con.execute("BEGIN")
         try:
+            if scope is None:
+                for table in DERIVED_TABLES:
+                    self.con.execute(f"DELETE FROM {table}")
+            else:
+                gone = sorted(set(before.values()))
+                for table in DERIVED_TABLES:
+                    self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))",
+                                     [gone])
             for table in DERIVED_TABLES:
-                self.con.execute(f"DELETE FROM {table}")
                 self._insert(table, None, rows[table])
             self._log_changes(before, events, run_id)
             self.con.execute("COMMIT")
@@ -212,9 +257,14 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _membership(self) -> dict[str, str]:
-        """mention_id -> event_id in the current view."""
-        return dict(self.con.execute("SELECT mention_id, event_id FROM event_sources").fetchall())
+    def _membership(self, scope: Sequence[str] | None = None) -> dict[str, str]:
+        """mention_id -> event_id in the current view (for the mentions in ``scope``)."""
+        if scope is None:
+            return dict(self.con.execute(
+                "SELECT mention_id, event_id FROM event_sources").fetchall())
+        return dict(self.con.execute(
+            "SELECT mention_id, event_id FROM event_sources WHERE event_id IN (SELECT event_id "
+            "FROM event_sources WHERE mention_id IN (SELECT unnest(?)))", [scope]).fetchall())
 
     def _log_changes(self, before: dict[str, str], events: Sequence[Event],
                      run_id: str | None) -> None:

@@ -33,8 +33,9 @@ CREATE TABLE IF NOT EXISTS articles (
 
 CREATE TABLE IF NOT EXISTS mentions (
     mention_id VARCHAR PRIMARY KEY, article_id VARCHAR, sub_event_type VARCHAR,
-    record JSON
+    block VARCHAR, date_start DATE, date_end DATE, record JSON
 );
+CREATE INDEX IF NOT EXISTS mentions_block ON mentions (block);
 
 CREATE TABLE IF NOT EXISTS skips (
     path VARCHAR, code VARCHAR, reason VARCHAR, run_id VARCHAR,
