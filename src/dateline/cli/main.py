@@ -294,6 +294,28 @@ def spark(inputs: tuple[str, ...], out_dir: Path, master: str, policy: str) -> N
                   f"[bold]{summary.events}[/] events -> {summary.output}")
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but localhost requires a token.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="DATELINE_TOKEN",
+              help="Shared secret (or env DATELINE_TOKEN): needed for split/merge, and for "
+                   "every request when --host exposes the server.")
+def serve(db: Path, host: str, port: int, token: str | None) -> None:
+    """Open the database as a web application (map, timeline, table, evidence)."""
+    import uvicorn
+
+    from dateline.web import create_app
+
+    exposed = host not in ("127.0.0.1", "localhost", "::1")
+    if exposed and not token:
+        raise click.UsageError("--host exposes the server: set --token or DATELINE_TOKEN")
+    app = create_app(db, token=token, token_for_reads=exposed)
+    console.print(f"dateline on http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)
