@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 # The machine's pip config lists local mirrors it warns about on every install; hide only those lines.
 QUIET_PIP := grep -v -e "is ignored" -e "^Looking in" || true
 
-.PHONY: install demo test lint format bench lock clean
+.PHONY: install demo test browser lint format bench lock clean
 
 install: $(STAMP)
 
@@ -25,8 +25,14 @@ $(STAMP): requirements.lock requirements-nodeps.txt pyproject.toml
 demo: install
 	$(BIN)/dateline demo
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium; install it when missing and we may (CI runs as root).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  >/dev/null 2>&1 || echo "chromium not installed: browser tests will be skipped"; }
 
 lint: install
 	$(BIN)/ruff check src tests scripts
