@@ -17,7 +17,8 @@ from dateline.errors import DatelineError
 from dateline.pipeline import MERGE_POLICIES, RunConfig
 from dateline.store import DEFAULT_DB, Store
 
-console = Console()
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
 

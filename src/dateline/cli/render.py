@@ -47,8 +47,10 @@ def _place(e: Event) -> str:
 
 def events_table(events: Sequence[Event], title: str = "Events") -> Table:
     table = Table(title=title, show_lines=False, header_style="bold")
-    for col in ("date", "type", "where", "who", "toll", "src", "status", "conflicts", "id"):
+    table.add_column("date", no_wrap=True)
+    for col in ("type", "where", "who", "toll", "src", "status", "conflicts"):
         table.add_column(col, overflow="fold")
+    table.add_column("id", no_wrap=True)
     for e in events:
         status = e.status + (" · background" if e.background else "")
         table.add_row(_date(e), e.sub_event_type, _place(e), _actors(e), _count(e),

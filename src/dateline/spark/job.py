@@ -15,6 +15,8 @@ and JSONL tables are read by Spark itself, so one huge file is still split into 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +36,11 @@ class SparkSummary:
 
 
 def spark_session(master: str = "local[2]", app: str = "dateline"):  # -> SparkSession
+    """A session whose Python workers run this interpreter (and so see dateline)."""
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     return (SparkSession.builder.master(master).appName(app)
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "8")
