@@ -1,0 +1,134 @@
+"""Reading one article: sentences -> candidates -> drafts -> context -> coreference -> mentions.
+
+Page furniture ("Share on Facebook", "Advertisement") is skipped; photo captions and the
+headline are read, but their drafts only join events the body tells (they are evidence,
+never a second copy of an event).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dateline.annotate import Annotated, annotate
+from dateline.extract.candidates import sentence_candidates
+from dateline.extract.corefer import merge_drafts
+from dateline.extract.draft import Draft, make_draft
+from dateline.extract.finalize import to_mention
+from dateline.extract.lexicon import lexicon
+from dateline.extract.roles import Mentioned, learn_parents, mentioned_actors
+from dateline.extract.when_where import (
+    dateline_place,
+    inherited,
+    is_background,
+    lower_precision,
+    undated,
+)
+from dateline.ground.actors import ActorKB, default_kb
+from dateline.records import Article, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_BOILERPLATE = re.compile(
+    r"^\s*(?:Share (?:on|via) \w+|Advertisement|Skip to content|Menu|"
+    r"Related:.*|Read more:.*|Sign up.*|Subscribe.*)\s*$",
+    re.I,
+)
+_CAPTION = re.compile(r"^\s*(?:Photo|Image|Picture|Caption|Pictured)\s*:", re.I)
+
+
+def extract_article(
+    article: Article, doc: Doc | None = None, *, kb: ActorKB | None = None
+) -> list[Mention]:
+    """Every event mention of one article, merged within the article, in text order."""
+    ann = annotate(article, doc)
+    kb = kb or default_kb()
+    drafts, parents = _drafts(ann, kb)
+    _apply_context(ann, drafts)
+    merged = merge_drafts(drafts)
+    mentions = [to_mention(ann, d, kb, parents) for d in merged]
+    return [m for m in mentions if m is not None]
+
+
+def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[str, int, int]]]:
+    lex = lexicon()
+    text = ann.article.text
+    skip, captions = _furniture(ann)
+    headline_end = _headline_end(ann.article)
+    drafts: list[Draft] = []
+    parents: dict[str, tuple[str, int, int]] = {}
+    for i, sent in enumerate(ann.sentences):
+        para = ann.paragraph_of(sent.start_char)
+        if para in skip:
+            continue
+        stext = text[sent.start_char : sent.end_char]
+        actors: list[Mentioned] = mentioned_actors(stext, sent.start_char, kb, lex)
+        parents.update(learn_parents(text, actors))
+        cands = [c for c in sentence_candidates(stext, sent.start_char, i, lex) if not c.habitual]
+        n_events = sum(1 for c in cands if c.kind != "statement")
+        for cand in cands:
+            draft = make_draft(ann, cand, actors, lex, max(1, n_events))
+            draft.headline = para in captions or sent.start_char < headline_end
+            drafts.append(draft)
+    return drafts, parents
+
+
+def _furniture(ann: Annotated) -> tuple[set[int], set[int]]:
+    """Paragraph indexes that are page furniture (skipped) and captions (evidence only)."""
+    text = ann.article.text
+    skip, captions = set(), set()
+    for i, (start, end) in enumerate(ann.paragraphs):
+        para = text[start:end]
+        if _BOILERPLATE.match(para) or len(para.split()) <= 2:
+            skip.add(i)
+        elif _CAPTION.match(para):
+            captions.add(i)
+    return skip, captions
+
+
+def _headline_end(article: Article) -> int:
+    """End offset of the headline when the stored text starts with it, else 0."""
+    title = (article.title or "").strip()
+    if title and article.text.lstrip().startswith(title):
+        return article.text.index(title) + len(title)
+    return 0
+
+
+def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
+    """Fill dates and places a sentence does not state from the paragraph, then the lead."""
+    published = ann.article.published
+    lead: Draft | None = None
+    previous: dict[int, Draft] = {}
+    fallback_place = dateline_place(ann.article.text, ann.toponyms)
+    for d in sorted(drafts, key=lambda d: d.anchor):
+        if d.cand.kind == "anaphoric":
+            continue
+        prev = previous.get(d.paragraph)
+        if not d.date_explicit:
+            if prev is not None and prev.date.is_known:
+                d.date = inherited(prev.date, "date of the previous event in the paragraph")
+                d.background_cue = d.background_cue or prev.background
+            elif lead is not None and not d.background_cue and lead.date.is_known:
+                d.date = inherited(lead.date, "date of the article's lead event")
+            else:
+                d.date = undated(published)
+        if d.place is None:
+            source = prev if prev is not None and prev.place else lead
+            if source is not None and source.place is not None:
+                d.place, d.place_span = lower_precision(source.place), source.place_span
+            elif fallback_place is not None:
+                d.place, d.place_span = (
+                    fallback_place.value,
+                    (fallback_place.start, fallback_place.end),
+                )
+        if d.date_explicit:  # a stated date decides: recent is news, old is history
+            d.background = is_background(d.date, published, False)
+        else:
+            d.background = d.background_cue
+        previous[d.paragraph] = d
+        if lead is None and not d.background and not d.headline and d.cand.kind != "statement":
+            lead = d
+
+
+__all__ = ["extract_article"]

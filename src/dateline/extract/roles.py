@@ -1,0 +1,290 @@
+"""Who did what to whom: actors of a candidate event and their roles, each with a text span.
+
+Actors are found by the actor knowledge base (exact aliases), by nationality words that name
+a state's forces ("a US drone strike"), and by "a group calling itself X" for names the KB
+does not know yet. The role comes from where the actor stands relative to the trigger and
+to cue words: subject of a claim -> claimant, object of "blamed" -> suspected, and so on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.extract.candidates import Candidate, negated_claim
+from dateline.extract.lexicon import Lexicon
+from dateline.ground.actors import ActorKB, KBActor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_CALLING_ITSELF = re.compile(
+    r"(?:calling itself|called|known as|named)\s+(?:the\s+)?[\"“]?(?P<name>[A-Z][\w'’-]*"
+    r"(?:\s+(?:al-|of\s+the\s+|of\s+|in\s+)?[A-Z][\w'’-]*){0,5})[\"”]?"
+)
+_TARGET_BEFORE = re.compile(
+    r"(?:\bon|against|targeting|targeted|hosting|used by|positions of|"
+    r"fighters of|members of|bases? of|convoys? of|at)\s+(?:the\s+|a\s+)?"
+    r"(?:\w+\s+){0,3}$",
+    re.I,
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_SOURCE_AFTER = re.compile(
+    r"(?:,[^,]{0,80},)?\s+(?:(?:has|had|also)\s+)?(?:said|says|told|"
+    r"reported|announced|confirmed|added|stated|spokesman|spokeswoman|"
+    r"statement)\b"
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:according to|said|told|quoted)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_PASSIVE_HARM = re.compile(
+    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
+    r"targeted|hit|assassinated)\b|\bdied\b",
+    re.I,
+)
+_BOUNDARY = re.compile(r"[;]|,\s*(?:as|while|and|but|after|when)\b|\b(?:as|while)\s+(?:a|an|the)\b")
+_PART_OF = re.compile(
+    r"\b(?:within|inside|part of|member of|faction of|wing of)\s+(?:the\s+)?$", re.I
+)
+#: An actor named inside an apposition about another ("X, formed by Y, claimed..."):
+#: Y is background about X, not the speaker.
+_APPOSED = re.compile(
+    r"\b(?:formed|set up|created|founded|established|backed|supported|linked|affiliated|"
+    r"aligned|funded)\s+(?:by|to|with)\s+(?:the\s+)?$|\b(?:front|offshoot|cover|proxy|wing)\s+"
+    r"(?:group\s+|name\s+)?(?:for|of)\s+(?:the\s+)?$|\b(?:within|inside|part of|member of)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_FRONT_LINK = re.compile(
+    r",?\s+(?:which was |a group |an? )?(?:formed|set up|created|founded|"
+    r"established) by\s+|,\s+(?:a|an) (?:front|offshoot|cover|proxy) "
+    r"(?:group |name )?(?:for|of)\s+",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"(?:^|[.,;]\s+|\b(?:and|but)\s+)(?P<np>(?:[A-Z][\w'’-]*|two|three|several|"
+    r"some)(?:\s+[\w'’-]+){0,5}?)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class FoundActor:
+    """An actor in a role, with the article span naming it and its KB entry if any."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+    kb: KBActor | None = None
+    attributed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """A name occurrence in the sentence: a KB actor, a state force, or a self-named group."""
+
+    start: int
+    end: int
+    name: str
+    kb: KBActor | None
+
+
+def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[Mentioned]:
+    """Every actor name in a sentence, in text order (article offsets)."""
+    found = [Mentioned(offset + s, offset + e, a.name, a) for s, e, a in kb.match(text)]
+    for pattern, kb_id in lex.state_forces:
+        for m in pattern.finditer(text):
+            tail = text[m.end() : m.end() + 40]
+            if not re.match(
+                r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|air|aircraft|jets?|warplanes?|"
+                r"strikes?|forces|troops|military|soldiers|F-1\d|fired|launched|struck|"
+                r"attacked|bombed|shelled|retaliated)",
+                tail,
+            ):
+                continue
+            start, end = offset + m.start(), offset + m.end()
+            if not any(f.start <= start < f.end for f in found) and kb.get(kb_id):
+                actor = kb.get(kb_id)
+                assert actor is not None
+                found.append(Mentioned(start, end, actor.name, actor))
+    for m in _CALLING_ITSELF.finditer(text):
+        start, end = offset + m.start("name"), offset + m.end("name")
+        if not any(f.start < end and start < f.end for f in found):
+            resolved = kb.resolve(m.group("name"))
+            found.append(
+                Mentioned(start, end, resolved.name if resolved else m.group("name"), resolved)
+            )
+    return sorted(found, key=lambda f: f.start)
+
+
+def assign_roles(
+    cand: Candidate,
+    text: str,
+    offset: int,
+    actors: list[Mentioned],
+    lex: Lexicon,
+    sent: Span | None = None,
+) -> list[FoundActor]:
+    """Roles of the actors of one sentence for one candidate event."""
+    if cand.statement:
+        return _statement_roles(cand, text, offset, actors)
+    out: list[FoundActor] = []
+    sus = lex.suspicion.search(text)
+    attributor = _attributor(text, sus.start(), sent, offset) if sus else None
+    suspects = _suspects(text, offset, actors, sus.end()) if sus else set()
+    speech = [
+        m for r in lex.statements if (m := r.pattern.search(text)) and not negated_claim(text, m)
+    ]
+    for a in actors:
+        if sus and a.start >= offset + sus.end():
+            if a.start not in suspects:
+                continue
+            if _PART_OF.search(text[max(0, a.start - offset - 30) : a.start - offset]):
+                continue  # "KH, a faction within the PMF": the PMF is not accused
+            out.append(FoundActor(a.name, "suspected", a.start, a.end, a.kb, attributor))
+            continue
+        if speech or not (cand.start <= a.start < cand.end):
+            continue  # in "X denied/claimed the attack", X is not named as its perpetrator
+        before = text[max(0, a.start - offset - 40) : a.start - offset]
+        if _SOURCE_AFTER.match(text[a.end - offset :]) or _SOURCE_BEFORE.search(before):
+            continue  # who reports the event is not who did it
+        if a.start < cand.trigger_end or _AGENT_BEFORE.search(before):
+            if _TARGET_BEFORE.search(before) or re.search(r"\bof\s+(?:the\s+)?$", before):
+                continue
+            role = "participant" if cand.sub_event_type == "Peaceful protest" else "perpetrator"
+            if _PASSIVE_HARM.search(
+                text[a.end - offset : max(a.end - offset, cand.trigger_start - offset)]
+            ):
+                role = "victim" if a.kb is None or a.kb.kind == "official" else "target"
+            out.append(FoundActor(a.name, role, a.start, a.end, a.kb))
+        elif _TARGET_BEFORE.search(before) or _killed_of(text, offset, cand, a):
+            out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+    claim = _claimant_in(text, offset, actors, lex)
+    if claim is not None:
+        out.append(claim)
+    return out
+
+
+def _apposed(text: str, offset: int, a: Mentioned) -> bool:
+    return bool(_APPOSED.search(text[max(0, a.start - offset - 40) : a.start - offset]))
+
+
+def _suspects(text: str, offset: int, actors: list[Mentioned], cue_end: int) -> set[int]:
+    """Starts of the actors a suspicion names: the first after the cue and any joined to it
+    by "and"/"or" ("blamed KH and AAH"), not every actor later in the sentence."""
+    after = [a for a in actors if a.start >= offset + cue_end]
+    chosen: set[int] = set()
+    for i, a in enumerate(after):
+        if i == 0:
+            gap = text[cue_end : a.start - offset]
+            if len(gap) > 40:
+                break
+        elif not re.fullmatch(
+            r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+",
+            text[after[i - 1].end - offset : a.start - offset],
+        ):
+            break
+        chosen.add(a.start)
+    return chosen
+
+
+def _killed_of(text: str, offset: int, cand: Candidate, a: Mentioned) -> bool:
+    """'killed at least four fighters of Kataib Hezbollah': the group is the target."""
+    between = text[cand.trigger_end - offset : a.start - offset]
+    return (
+        bool(re.search(r"\b(?:killed|killing|wounded|hit|struck)\b", text, re.I))
+        and len(between) < 60
+        and bool(re.search(r"\b(?:of|from)\s+(?:the\s+)?$", between))
+    )
+
+
+def _claimant_in(
+    text: str, offset: int, actors: list[Mentioned], lex: Lexicon
+) -> FoundActor | None:
+    for rule in lex.statements:
+        if rule.name != "claim":
+            continue
+        m = rule.pattern.search(text)
+        if m is None:
+            continue
+        before = [
+            a for a in actors if a.end <= offset + m.start() and not _apposed(text, offset, a)
+        ]
+        if before:
+            a = before[-1]
+            return FoundActor(a.name, "claimant", a.start, a.end, a.kb)
+    return None
+
+
+def _statement_roles(
+    cand: Candidate, text: str, offset: int, actors: list[Mentioned]
+) -> list[FoundActor]:
+    role = {"claim": "claimant", "deny": "denier"}.get(cand.statement or "", "speaker")
+    before = [a for a in actors if a.end <= cand.trigger_start and not _apposed(text, offset, a)]
+    after = [a for a in actors if a.start >= cand.trigger_end]
+    if cand.statement in ("threat", "condemn"):
+        people = [a for a in before if a.kb is None or a.kb.kind == "official"]
+        before = people or before
+    before = [
+        a
+        for a in before
+        if not _BOUNDARY.search(text[a.end - offset : cand.trigger_start - offset])
+    ]
+    chosen = before[-1] if before else (after[0] if after and cand.statement == "claim" else None)
+    if chosen is None:
+        return []
+    return [FoundActor(chosen.name, role, chosen.start, chosen.end, chosen.kb)]
+
+
+def _attributor(text: str, cue_start: int, sent: Span | None, offset: int) -> str | None:
+    """Who blamed someone: the subject of the cue verb (or of the verb governing it, when
+    that subject is a pronoun: "officials ... said they suspect X"), else the noun phrase
+    just before the cue."""
+    if sent is not None:
+        found = _parsed_subject(sent, offset + cue_start)
+        if found:
+            return found
+    m = _SUBJECT.search(text[:cue_start])
+    if not m:
+        return None
+    np = re.sub(r"^(?:two|three|several|some|the|The|Two|Three|Several|Some)\s+", "", m["np"])
+    np = re.sub(r"\s+(?:said|say|says|told|they|who|which).*$", "", np)
+    if re.match(r"(?:suspicion|it|this|that|there)\b", np, re.I):
+        return None
+    return np.strip() or None
+
+
+def _parsed_subject(sent: Span, cue: int) -> str | None:
+    tok = next((t for t in sent if t.idx >= cue), None)
+    for _ in range(4):
+        if tok is None:
+            return None
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].pos_ != "PRON":
+            words = [t for t in subj[0].subtree if t.i <= subj[0].i]
+            words = [t for t in words if t.dep_ not in ("det", "nummod", "punct")]
+            np = " ".join(t.text for t in words)
+            return None if re.match(r"(?:suspicion|it|this|that|there)\b", np, re.I) else np
+        tok = tok.head if tok.head is not tok else None
+    return None
+
+
+def learn_parents(text: str, actors: list[Mentioned]) -> dict[str, tuple[str, int, int]]:
+    """Front-to-parent links stated in the text: "Ahl al-Kahf, formed by al-Nujaba".
+
+    Returns ``{front name: (parent name, evidence start, evidence end)}`` (article offsets
+    when ``actors`` carry them and ``text`` is the article text).
+    """
+    links: dict[str, tuple[str, int, int]] = {}
+    for a, b in itertools.pairwise(actors):
+        between = text[a.end : b.start]
+        if len(between) < 60 and _FRONT_LINK.fullmatch(between):
+            links[a.name] = (b.name, a.start, b.end)
+    return links
+
+
+__all__ = ["FoundActor", "Mentioned", "assign_roles", "learn_parents", "mentioned_actors"]

@@ -1,0 +1,183 @@
+"""Date and place of a candidate event: the governing time expression and toponym.
+
+The date is the time expression nearest the trigger in its clause (else its sentence). A
+clause without one inherits from the context the caller passes (the previous event of the
+paragraph, then the article's lead event); failing that, the date is an honest window
+before publication with a reason saying so, never the bare publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.records import DateInterval, Place
+
+#: Days before publication an undated news event is assumed to fall in. News reports
+#: events of the past week; the window says so instead of stamping the publication day.
+UNDATED_WINDOW_DAYS = 7
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|on|around|into|across|over|inside|"
+    r"targeted|struck|hit|toward|towards)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+_NOT_EVENT_PLACE = re.compile(
+    r"\b(?:from|of|west|east|north|south|kilometres|km|miles|to)\s+"
+    r"(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'’ .-]{2,40}?)(?:,\s*[A-Z][\w ]+?)?\s*"
+    r"(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s"
+)
+#: Clock times ("at about 8:30 pm") say when in the day, not which day: they never date an event.
+_CLOCK = re.compile(
+    r"\d(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midnight)\b|"
+    r"^(?:at\s+)?(?:about\s+)?\d{1,2}(?::\d\d)?$",
+    re.I,
+)
+_DAY_WORD = re.compile(
+    r"day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}|"
+    r"yesterday|today|tonight",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Grounded:
+    """A resolved value with the article span it came from (``None`` span: inferred)."""
+
+    value: Any
+    start: int | None = None
+    end: int | None = None
+
+
+def pick_timex(
+    timexes: list[Any], trigger: int, start: int, end: int, not_after: dt.date | None = None
+) -> Any | None:
+    """The dated time expression in ``[start, end)`` nearest to the trigger offset.
+
+    With ``not_after`` (the publication day), expressions wholly in the future are skipped:
+    news reports what happened, and "three days after X" is about X, not a future day."""
+    usable = [
+        t
+        for t in timexes
+        if start <= t.start
+        and t.end <= end
+        and t.interval is not None
+        and t.interval.is_known
+        and not _is_clock(t.text)
+        and not (not_after and t.interval.start and t.interval.start > not_after)
+    ]
+    if not usable:
+        return None
+    return min(usable, key=lambda t: (abs(t.start - trigger), t.start))
+
+
+def _is_clock(text: str) -> bool:
+    return bool(_CLOCK.search(text)) and not _DAY_WORD.search(text)
+
+
+def undated(published: DateInterval) -> DateInterval:
+    """The honest fallback for an event no expression dates."""
+    if published.precision != "day" or published.start is None:
+        return DateInterval.unknown("no date expression and no publication date")
+    pub = published.start
+    return DateInterval(
+        pub - dt.timedelta(days=UNDATED_WINDOW_DAYS),
+        pub,
+        "week",
+        f"no date expression; within {UNDATED_WINDOW_DAYS} days before publication "
+        f"{pub.isoformat()}",
+    )
+
+
+def inherited(date: DateInterval, source: str) -> DateInterval:
+    """A context date, with a reason naming where it came from."""
+    return DateInterval(
+        date.start,
+        date.end,
+        date.precision,
+        f"no date expression in the sentence; {source}: {date.reason}",
+    )
+
+
+def pick_toponym(toponyms: list[Any], text: str, trigger: int, start: int, end: int) -> Any | None:
+    """The toponym governing an event in ``[start, end)``: after a locative word, most precise,
+    nearest the trigger; launch sites ("fired from X") and offsets ("east of X") lose."""
+    scored = []
+    for t in toponyms:
+        if not (start <= t.start and t.end <= end) or t.place is None:
+            continue
+        before = text[max(0, t.start - 30) : t.start]
+        score = 0.0
+        if _LOCATIVE.search(before):
+            score += 2
+        if _NOT_EVENT_PLACE.search(before):
+            score -= 3
+        score -= 0.5 * (t.place.precision or 3)
+        score -= abs(t.start - trigger) / 400
+        scored.append((score, t.start, t))
+    if not scored:
+        return None
+    return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+
+def dateline_place(text: str, toponyms: list[Any]) -> Grounded | None:
+    """The dateline ("BAGHDAD (Agency) —") as a place of last resort, at country precision.
+
+    It says where the reporter filed from, which is often but not always the event's place,
+    so it is kept at precision 3 whatever the gazetteer's precision of the city.
+    """
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None
+    s, e = m.start("place"), m.end("place")
+    for t in toponyms:
+        if t.start < e and s < t.end and t.place is not None:
+            p = t.place
+            return Grounded(
+                Place(p.name, p.country_code, p.admin1, p.latitude, p.longitude, 3, p.gazetteer_id),
+                t.start,
+                t.end,
+            )
+    return None
+
+
+def lower_precision(place: Place) -> Place:
+    """A place inherited from context: at least "near a place" precision."""
+    return Place(
+        place.name,
+        place.country_code,
+        place.admin1,
+        place.latitude,
+        place.longitude,
+        max(place.precision, 2),
+        place.gazetteer_id,
+    )
+
+
+def is_background(
+    date: DateInterval, published: DateInterval, cue: bool, max_age_days: int = 30
+) -> bool:
+    """History, not news: a background cue, or a date over ``max_age_days`` before publication."""
+    if cue:
+        return True
+    if date.end is None or published.start is None or published.precision != "day":
+        return False
+    return date.end < published.start - dt.timedelta(days=max_age_days)
+
+
+__all__ = [
+    "UNDATED_WINDOW_DAYS",
+    "Grounded",
+    "dateline_place",
+    "inherited",
+    "is_background",
+    "lower_precision",
+    "pick_timex",
+    "pick_toponym",
+    "undated",
+]
