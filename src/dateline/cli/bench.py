@@ -22,6 +22,7 @@ BENCHMARKS = (
     "merge",
     "t17",
     "speed",
+    "incremental",
 )
 
 

@@ -183,7 +183,7 @@ class Store:
                  "other_id": r[4], "detail": json.loads(r[5]) if r[5] else None} for r in rows]
 
     # -- views: events -----------------------------------------------------------------
-    def neighbourhood(self, mention_ids: Sequence[str], slack_days: int = 62) -> set[str]:
+    def neighbourhood(self, mention_ids: Sequence[str], slack_days: int = 1) -> set[str]:
         """Mentions an incremental merge must revisit when ``mention_ids`` are new.
 
         That is every mention sharing a block with a new one and dated within ``slack_days``
