@@ -128,43 +128,104 @@ def demo(db: Path) -> None:
     _run_into([str(DEMO_DIR)], db, title="Demo events")
 
 
+def filter_options(func):  # type: ignore[no-untyped-def]
+    """The event filter every read command shares (same names as the web page's URL)."""
+    for option in reversed([
+        click.option("--country", help="ISO2 country code, e.g. IQ."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+                     help="Only events ending on or after this date."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
+                     help="Only events starting on or before this date."),
+        click.option("--type", "event_type", help="An event_type, e.g. Protests."),
+        click.option("--actor", help="An actor; a parent group includes its fronts."),
+        click.option("--story", help="A story id (see the web page's stories)."),
+        click.option("--no-background", is_flag=True, help="Drop events told only as history."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _filtered_events(db: Path, country, since, until, event_type, actor, story,
+                     no_background):  # -> list[Event]
+    from dateline.store.filters import EventFilter
+
+    f = EventFilter(start=since.date() if since else None, end=until.date() if until else None,
+                    country=country, event_type=event_type, actor=actor, story=story,
+                    background=False if no_background else None)
+    with Store(db, read_only=True) as store:
+        return store.events(*f.where())
+
+
 @cli.command("export")
 @db_option
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(["jsonl", "csv", "acled", "geojson", "parquet"]))
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file (default: stdout; required for parquet).")
-@click.option("--country", help="ISO2 country code, e.g. IQ.")
-@click.option("--since", help="Only events ending on or after this ISO date.")
-@click.option("--until", help="Only events starting on or before this ISO date.")
-@click.option("--type", "event_type", help="event_type or sub_event_type.")
-@click.option("--no-background", is_flag=True, help="Drop events told only as history.")
-def export_cmd(db: Path, fmt: str, out: Path | None, country: str | None, since: str | None,
-               until: str | None, event_type: str | None, no_background: bool) -> None:
+@filter_options
+def export_cmd(db: Path, fmt: str, out: Path | None, **filters) -> None:
     """Write stored events in another format (every one a view of the event record)."""
     from dateline.export import export
 
-    where, params = [], []
-    for clause, value in (("country_code = ?", country), ("date_end >= ?", since),
-                          ("date_start <= ?", until)):
-        if value:
-            where.append(clause)
-            params.append(value)
-    if event_type:
-        where.append("(event_type = ? OR sub_event_type = ?)")
-        params += [event_type, event_type]
-    if no_background:
-        where.append("NOT background")
-    with Store(db, read_only=True) as store:
-        events = store.events(" AND ".join(where), params)
+    if fmt == "parquet" and not out:
+        raise click.UsageError("parquet needs --out FILE")
+    events = _filtered_events(db, **filters)
     data = export(events, fmt)
     if out:
         out.write_bytes(data)
         err.print(f"wrote {len(events)} events to {out} ({fmt})")
-    elif fmt == "parquet":
-        raise click.UsageError("parquet needs --out FILE")
     else:
         sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
+              default="text", show_default=True)
+@click.option("--max", "max_entries", default=30, show_default=True,
+              help="At most this many entries, the most important ones.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path))
+def timeline(db: Path, fmt: str, max_entries: int, out: Path | None, **filters) -> None:
+    """A dated timeline of the most important events, each with its sentences and sources."""
+    from dateline.timeline import build_timeline, render_timeline
+
+    events = _filtered_events(db, **filters)
+    with Store(db, read_only=True) as store:
+        articles = store.articles({s.article_id for e in events for s in e.sources})
+    text = render_timeline(build_timeline(events, articles, max_entries=max_entries), fmt)
+    if out:
+        out.write_text(text)
+        err.print(f"wrote {out}")
+    else:
+        click.echo(text)
+
+
+@cli.command()
+@db_option
+@filter_options
+@click.option("--plots", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one PNG per flagged signal into this folder.")
+@click.option("--all", "show_all", is_flag=True, help="Also list signals that are not flagged.")
+def signals(db: Path, plots: Path | None, show_all: bool, **filters) -> None:
+    """Escalation signals: weekly rises, threats followed by attacks, coming anniversaries."""
+    from dateline.timeline import compute_signals, plot_signal
+
+    found = compute_signals(_filtered_events(db, **filters))
+    shown = [s for s in found if s.flagged or show_all]
+    table = Table(title=f"Signals ({len(shown)} of {len(found)})", header_style="bold")
+    for col in ("kind", "about", "flagged", "detail", "events"):
+        table.add_column(col, overflow="fold")
+    for s in shown:
+        table.add_row(s.kind, s.key, "yes" if s.flagged else "", s.detail,
+                      ", ".join(i[:14] for i in s.event_ids[:4])
+                      + (f" +{len(s.event_ids) - 4}" if len(s.event_ids) > 4 else ""))
+    console.print(table)
+    if plots:
+        plots.mkdir(parents=True, exist_ok=True)
+        for n, s in enumerate(x for x in shown if x.flagged):
+            path = plot_signal(s, plots / f"{n:02d}_{s.kind}.png")
+            err.print(f"plot {path}")
 
 
 @cli.command()

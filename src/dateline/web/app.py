@@ -26,7 +26,7 @@ from dateline.export import export
 from dateline.export.formats import flat_row
 from dateline.records import STATUSES, TAXONOMY
 from dateline.store import Store
-from dateline.web.queries import SORTABLE, EventFilter
+from dateline.store.filters import SORTABLE, EventFilter
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_HEADER = "X-Dateline-Token"

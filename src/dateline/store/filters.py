@@ -1,4 +1,4 @@
-"""Event filters shared by the HTTP API, its exports and the web page's URL state.
+"""Event filters shared by the CLI, the HTTP API, its exports and the web page's URL state.
 
 One ``EventFilter`` turns into one SQL ``WHERE`` clause over the ``events`` table, so the
 table, the map, the timeline and the export of a view always show the same events.

@@ -1,0 +1,233 @@
+"""Finding place-name spans: a case-sensitive gazetteer matcher checked against spaCy's entities.
+
+spaCy's small model misses or mislabels Middle Eastern names (Ain al-Asad as PERSON), and a
+bare gazetteer matches "Police" (a Polish town) and "Henry" (Illinois). So: capitalised token
+runs are looked up in the gazetteer (longest match first); a single-word match is kept only when
+spaCy calls it a place, the entry is a country, division or one of dateline's own entries, or
+it is introduced by a locative preposition; matches inside a PERSON/ORG entity that is longer
+than the match ("Washington Post"), or inside an armed group's name, are dropped. spaCy
+GPE/LOC/FAC entities the gazetteer does not know are kept unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.ground.place.gazetteer import Gazetteer
+from dateline.ground.place.names import name_key
+
+MAX_TOKENS = 6
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+#: Tokens allowed inside a multi-word name without a capital ("Deir ez-Zor", "Isle of Man").
+CONNECTORS = _words(
+    "al el ad ar as ash az ez an ed es de du da del la le of on upon and bin ibn abu abi bani"
+)
+#: Capitalised words that are also place names but almost never mean the place in news.
+COMMON_WORDS = _words("""
+The A An Of In On At By To For From With And Or But He She It We They His Her Its Our Their
+This That These Those There Here Where When What Who Why How Police Man Best Mobile Reading
+Bath Nice Orange Hope Union Liberty Independence Victory Temple Church Center Centre Commerce
+Opportunity Friendship Justice Freedom Unity Progress Wednesday Monday Tuesday Thursday Friday
+Saturday Sunday January February March April May June July August September October November
+December Mr Mrs Ms Dr Gen President Minister Sheriff Mayor Governor Senator Rep Sen Court
+County City State Street Road Avenue News Post Times Press Star Sun Globe Tribune Herald Home
+Office General Army Navy Forces Force Party Council University College School Hospital Park
+Lake River Mount North South East West Central Northern Southern Eastern Western Many Some
+Most All Both Each Every Other Such Only Also Even Just Still Then Now Today Tomorrow
+Yesterday Tonight No Yes Day Hall Nelson Region Northeast Northwest Southeast Southwest
+Titan English Re Wash Christmas Easter God Lord Jesus Allah Islamic Islam Muslim Christian
+Sunni Shia Shiite Kurdish Arab Arabs Kurds Democrat Democrats Republican Republicans
+""")
+#: Armed groups and institutions whose names contain place names; matches inside are dropped.
+#: (The actor knowledge base is built elsewhere; this is only what detection must not misread.)
+GROUP_NAMES = (
+    "Islamic State of Iraq and the Levant",
+    "Islamic State of Iraq and Syria",
+    "Islamic State of Iraq",
+    "Kataib Hezbollah",
+    "Kata'ib Hezbollah",
+    "Hezbollah",
+    "Asaib Ahl al-Haq",
+    "Popular Mobilization Forces",
+    "Syrian Democratic Forces",
+    "Kurdistan Workers' Party",
+    "Kurdistan Democratic Party",
+    "Patriotic Union of Kurdistan",
+    "Islamic Resistance in Iraq",
+    "Harakat Hezbollah al-Nujaba",
+    "Kataib Sayyid al-Shuhada",
+    "Badr Organization",
+    "Free Syrian Army",
+    "Syrian Arab Army",
+    "Iraqi Security Forces",
+    "Washington Post",
+    "New York Times",
+    "Jerusalem Post",
+    "Tehran Times",
+    "Baghdad Post",
+    "Kurdistan 24",
+    "Kurdistan Regional Government",
+    "Al Jazeera",
+    "Al-Monitor",
+)
+_GROUP_RE = re.compile("|".join(re.escape(g) for g in sorted(GROUP_NAMES, key=len, reverse=True)))
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[A-Z]\.)+[A-Z][a-z]+\.?|[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+#: Lower-case nouns that end a curated name ("Erbil airport", "Anbar province").
+FEATURE_NOUNS = _words(
+    "airport airbase air base field oil gas plant camp province governorate "
+    "district square strip region county parish garrison"
+)
+#: "in Baghdad", "near Erbil": a preposition that vouches for a single-word name.
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|outside|into|across|toward|towards|of|"
+    r"around|between|and|via)\s+(?:the\s+)?)$"
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Entity labels that veto a weak gazetteer match. Not ORG: LGL and event reports alike place
+#: "Mansfield Police Department" in Mansfield; group names are vetoed by GROUP_NAMES instead.
+BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+STRONG_FEATURES = frozenset(
+    {"country", "admin1", "continent", "region", "base", "airport", "field", "landmark", "district"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A candidate toponym span before resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "gazetteer" | "ner" | "demonym"
+    label: str | None = None
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() or (("-" in tok) and any(c.isupper() for c in tok))
+
+
+def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    """Longest capitalised token runs whose key is a gazetteer name (no model needed)."""
+    toks = _tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i][2][:1].isupper() or toks[i][2] in COMMON_WORDS:
+            i += 1
+            continue
+        match = None
+        for j in range(min(len(toks), i + MAX_TOKENS), i, -1):
+            if not _run_ok(text, toks, i, j):
+                continue
+            end = toks[j - 1][1]
+            surface = text[toks[i][0] : end]
+            key = name_key(surface)
+            if surface.endswith(".") and not gaz.has_key(key + "."):
+                surface, end, key = surface[:-1], end - 1, name_key(surface[:-1])  # "U.S" no
+            if text[end : end + 1] == "." and gaz.has_key(key + "."):
+                match = Span(toks[i][0], end + 1, f"{surface}.", "gazetteer")  # "Kan.", "W.Va."
+                break
+            if gaz.has_key(key):
+                match = Span(toks[i][0], end, surface, "gazetteer")
+                break
+        if match:
+            spans.append(match)
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _run_ok(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Tokens i..j-1 form one name: adjacent (space or hyphen), capitalised ends, connectors."""
+    if not _capitalised(toks[j - 1][2]) and toks[j - 1][2] not in FEATURE_NOUNS:
+        return False
+    for k in range(i, j):
+        if k > i and text[toks[k - 1][1] : toks[k][0]] not in (" ", "-"):
+            return False
+        tok = toks[k][2]
+        if not _capitalised(tok) and tok.lower() not in CONNECTORS and tok not in FEATURE_NOUNS:
+            return False
+    return True
+
+
+def _entity_spans(doc: Any) -> list[tuple[int, int, str]]:
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def candidate_spans(text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = False) -> list[Span]:
+    """Merge gazetteer matches and spaCy entities into non-overlapping candidate spans."""
+    ents = _entity_spans(doc) if doc is not None else []
+    groups = [(m.start(), m.end()) for m in _GROUP_RE.finditer(text)]
+    out: list[Span] = []
+    weak: list[Span] = []
+    for span in gazetteer_spans(text, gaz):
+        if any(s <= span.start and span.end <= e for s, e in groups):
+            continue
+        (out if _keep(span, text, ents, gaz, demonyms) else weak).append(span)
+    # One sense per discourse: a name kept once ("in Mansfield") is kept everywhere in the
+    # article ("Mansfield Mayor ..."), unless spaCy puts it inside a person's name.
+    kept = {name_key(s.text) for s in out}
+    for span in weak:
+        if name_key(span.text) in kept and not any(
+            label == "PERSON" and start <= span.start and span.end <= end
+            for start, end, label in ents
+        ):
+            out.append(span)
+    taken = [(s.start, s.end) for s in out]
+    for start, end, label in ents:
+        free = not any(start < e and s < end for s, e in taken + groups)
+        if label in PLACE_LABELS and free:
+            out.append(Span(start, end, text[start:end], "ner", label))
+            taken.append((start, end))
+    if demonyms:
+        for start, end, word in _tokens_of(text, gaz.demonyms):
+            if not any(start < e and s < end for s, e in taken):
+                out.append(Span(start, end, word, "demonym"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _tokens_of(text: str, words: dict[str, str]) -> list[tuple[int, int, str]]:
+    return [(s, e, t) for s, e, t in _tokens(text) if t in words]
+
+
+def _keep(
+    span: Span, text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer, demonyms: bool
+) -> bool:
+    """Whether a gazetteer match is a toponym here (see module docstring)."""
+    if gaz.demonym_country(span.text) and not gaz.lookup(span.text):
+        return demonyms
+    entries = gaz.lookup(span.text)
+    strong = any(e.feature in STRONG_FEATURES or e.curated for e in entries)
+    for start, end, label in ents:
+        if start < span.end and span.start < end:
+            if label in PLACE_LABELS:
+                return True
+            inside_longer = (
+                start <= span.start and span.end <= end and (end - start) > len(span.text)
+            )
+            if label in BLOCKING_LABELS and (inside_longer or not strong):
+                return bool(entries) and any(e.curated for e in entries) and not inside_longer
+    if strong or " " in span.text or "-" in span.text:
+        return True
+    if (
+        span.text.isupper()
+        and len(span.text) > 3
+        and text[span.end : span.end + 3].strip() in ("--", "—", "(", ",", "-")
+    ):
+        return True  # a dateline: "MANSFIELD -- ..."
+    return bool(_LOCATIVE.search(text[max(0, span.start - 20) : span.start]))
+
+
+__all__ = ["COMMON_WORDS", "GROUP_NAMES", "Span", "candidate_spans", "gazetteer_spans"]
