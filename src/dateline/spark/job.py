@@ -129,8 +129,12 @@ def run_spark(inputs: Sequence[str | Path], out_dir: str | Path, *, master: str 
 
     spark = spark or spark_session(master)
     sc = spark.sparkContext
-    files = [str(p) for p in expand_paths(inputs) if isinstance(p, Path)]
-    tables = [f for f in files if f.endswith(TABLE_SUFFIXES)]
+    # Remote tables (s3a://, hdfs://...) go straight to Spark's readers; local paths are
+    # expanded like the local pipeline expands them.
+    remote = [str(p) for p in inputs if "://" in str(p)]
+    files = [str(p) for p in expand_paths([p for p in inputs if "://" not in str(p)])
+             if isinstance(p, Path)]
+    tables = [f for f in files + remote if f.endswith(TABLE_SUFFIXES)]
     singles = [f for f in files if f not in tables]
     parts = []
     if singles:
