@@ -1,0 +1,201 @@
+"""Day-level date mentions in (PTB-tokenised) news text, resolved against the publication date.
+
+A deliberately small resolver for timeline summarisation: it finds only expressions that
+name one day ("April 20 , 2010", "20 April", "on Tuesday", "yesterday") and resolves them
+against the article's publication date. The full temporal tagger lives in
+``dateline.ground.time``; :func:`find_day_mentions` uses it when it is installed and
+falls back to these patterns otherwise, so the timeline benchmark runs either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+#: Relative day words -> offset from the publication date (dateline lexicon).
+RELATIVE: dict[str, int] = {
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+}
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "April 20 , 2010" / "April 20" / "20 April 2010" / "20 April". "May" alone is never a date.
+_PATTERNS = (
+    re.compile(rf"\b{_MONTH} {_DAY}\b(?: ?, {_YEAR}\b)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?: ,?{_YEAR}\b)?", re.IGNORECASE),
+)
+_WEEKDAY = re.compile(
+    r"\b(?P<mod>last|next|this|on|since|until|by|from)? ?(?P<wd>" + "|".join(WEEKDAYS) + r")\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
+#: A month-day without a year is put in the year that brings it nearest the anchor.
+_YEARLESS_WINDOW_DAYS = 183
+
+
+@dataclass(frozen=True, slots=True)
+class DayMention:
+    """One expression in ``text[start:end]`` that names the day ``day``."""
+
+    start: int
+    end: int
+    text: str
+    day: dt.date
+    explicit: bool  # a calendar date written out, as opposed to "Tuesday" or "yesterday"
+
+
+def _nearest_year(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The date with this month/day closest to ``anchor`` (past preferred on ties)."""
+    best: dt.date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    if best is None or abs((best - anchor).days) > _YEARLESS_WINDOW_DAYS:
+        return None
+    return best
+
+
+def _calendar(text: str, anchor: dt.date) -> list[DayMention]:
+    found: list[DayMention] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            month, day = MONTHS[m["mon"].lower()], int(m["day"])
+            try:
+                when = (
+                    dt.date(int(m["year"]), month, day)
+                    if m["year"]
+                    else _nearest_year(month, day, anchor)
+                )
+            except ValueError:
+                when = None
+            if when is not None:
+                found.append(DayMention(m.start(), m.end(), m.group(0), when, True))
+    return found
+
+
+def _weekday(text: str, anchor: dt.date) -> list[DayMention]:
+    """Weekdays: the last such day on or before the anchor, or the next one after "next"."""
+    found: list[DayMention] = []
+    for m in _WEEKDAY.finditer(text):
+        target = WEEKDAYS[m["wd"].lower()]
+        back = (anchor.weekday() - target) % 7
+        mod = (m["mod"] or "").lower()
+        if mod == "next" or (mod in ("until", "by") and back):
+            when = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        elif mod == "last" and back == 0:
+            when = anchor - dt.timedelta(days=7)
+        else:
+            when = anchor - dt.timedelta(days=back)
+        found.append(DayMention(m.start("wd"), m.end(), m.group("wd"), when, False))
+    return found
+
+
+def _relative(text: str, anchor: dt.date) -> list[DayMention]:
+    return [
+        DayMention(
+            m.start(),
+            m.end(),
+            m.group(0),
+            anchor + dt.timedelta(days=RELATIVE[m.group(0).lower()]),
+            False,
+        )
+        for m in _RELATIVE.finditer(text)
+    ]
+
+
+def regex_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
+    """Day mentions found by dateline's own patterns, in text order, overlaps removed."""
+    found = _calendar(text, anchor) + _weekday(text, anchor) + _relative(text, anchor)
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DayMention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _ground_resolver() -> Callable[[str, dt.date], list[DayMention]] | None:
+    """Wrap ``dateline.ground.time.find_timexes`` when that module is available."""
+    try:
+        from dateline.ground.time import find_timexes  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    def resolve(text: str, anchor: dt.date) -> list[DayMention]:
+        out: list[DayMention] = []
+        for tx in find_timexes(text, anchor):
+            iv = getattr(tx, "interval", None)
+            if iv is None or iv.precision != "day" or iv.start is None:
+                continue
+            explicit = any(ch.isdigit() for ch in tx.text)
+            out.append(DayMention(tx.start, tx.end, tx.text, iv.start, explicit))
+        return out
+
+    return resolve
+
+
+def find_day_mentions(text: str, anchor: dt.date, resolver: str = "regex") -> list[DayMention]:
+    """Day mentions in ``text`` anchored at ``anchor``.
+
+    ``resolver`` is ``"regex"`` (dateline's patterns above), ``"ground"`` (the full
+    temporal tagger, which must be installed) or ``"auto"`` (ground when present).
+    """
+    if resolver in ("ground", "auto"):
+        ground = _ground_resolver()
+        if ground is not None:
+            return ground(text, anchor)
+        if resolver == "ground":
+            raise ImportError("dateline.ground.time.find_timexes is not available")
+    return regex_day_mentions(text, anchor)
+
+
+__all__ = ["DayMention", "find_day_mentions", "regex_day_mentions"]

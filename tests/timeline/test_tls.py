@@ -1,0 +1,77 @@
+"""Timeline summarisation of article collections, and the T17 benchmark command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.bench.t17 import command
+from dateline.records import Article, DateInterval
+from dateline.timeline.tls import rank_dates, read_sentences, split_sentences, summarise_collection
+
+D = dt.date
+
+
+def art(aid: str, pub: dt.date, text: str) -> Article:
+    return Article(aid, text, outlet="bbc", published=DateInterval.day(pub, "test"))
+
+
+ARTICLES = [
+    art(
+        "a1",
+        D(2010, 1, 13),
+        "A huge earthquake struck Haiti on Tuesday . Thousands are feared "
+        "dead in the capital Port-au-Prince . Aid agencies said they would send teams .",
+    ),
+    art(
+        "a2",
+        D(2010, 1, 14),
+        "The earthquake on January 12 , 2010 flattened the presidential "
+        "palace in Port-au-Prince . Rescue teams arrived from France and the US today .",
+    ),
+    art(
+        "a3",
+        D(2010, 1, 20),
+        "A strong aftershock shook Port-au-Prince on Wednesday morning . "
+        "The January 12 earthquake had already killed tens of thousands of people .",
+    ),
+]
+
+
+def test_split_sentences_on_ptb_text():
+    assert split_sentences("He said `` no . '' Then he left . 3 died .") == [
+        "He said `` no . ''",
+        "Then he left .",
+        "3 died .",
+    ]
+
+
+def test_the_most_referred_day_ranks_first():
+    sents = read_sentences(ARTICLES, D(2010, 1, 12), D(2010, 1, 31))
+    ranked = rank_dates(sents)
+    assert ranked[0][0] == D(2010, 1, 12)
+
+
+def test_summarise_collection_keeps_the_protocol_budget():
+    tl = summarise_collection(ARTICLES, D(2010, 1, 12), D(2010, 1, 20), 2, 1.4)
+    assert list(tl) == sorted(tl) and len(tl) == 2
+    assert D(2010, 1, 12) in tl
+    assert all(len(s) == 1 for s in tl.values())
+    assert summarise_collection(ARTICLES, D(2010, 1, 12), D(2010, 1, 20), 2, 1.4) == tl
+
+
+@pytest.mark.bench
+def test_t17_bench_on_haiti_writes_gold_format(shared_bench, tmp_path):
+    result = CliRunner().invoke(
+        command, [str(shared_bench / "t17"), "--topic", "haiti", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "DATEWISE" in result.output
+    written = json.loads((tmp_path / "haiti" / "bbc__bbc.json").read_text())
+    gold = json.loads((shared_bench / "t17" / "haiti" / "timelines" / "bbc__bbc.json").read_text())
+    assert len(written) == len(gold)
+    assert set(written[0]) == {"date", "sentences"}
+    assert [e["date"] for e in written] == sorted(e["date"] for e in written)
