@@ -103,7 +103,10 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
     from dateline.pipeline import extract as extract_paths
     from dateline.pipeline import extract_from_articles
 
-    options = _read_options(published)
+    from dataclasses import replace
+
+    # Text given explicitly may be a single paragraph: no minimum length here.
+    options = replace(_read_options(published), min_chars=1)
     if inputs == ("-",):
         article = read_text(sys.stdin.read(), source_path="-", options=options)
         events = extract_from_articles([article])

@@ -30,10 +30,16 @@ def split_title(text: str) -> tuple[str | None, str]:
         candidate = line.strip().lstrip("#").strip()
         if not candidate or is_boilerplate(candidate):
             continue
-        if len(candidate) > _MAX_TITLE_CHARS:
+        rest = "\n".join(lines[i + 1 :])
+        if len(candidate) > _MAX_TITLE_CHARS or not rest.strip() or _reads_as_prose(candidate):
             return None, "\n".join(lines[i:])
-        return candidate, "\n".join(lines[i + 1 :])
+        return candidate, rest
     return None, ""
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Headlines rarely end in a full stop after many words; a first paragraph does."""
+    return line.endswith((".", '."', ".\u201d")) and len(line.split()) > 15
 
 
 def article_from_text(
