@@ -8,6 +8,7 @@ object and the extractor: the records it produces are plain dataclasses.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: A fragment that is only a dateline ("DUBAI (Gulf Dispatch) —"): it opens the next sentence.
+_DATELINE_ONLY = re.compile(
+    r"^\s*[A-Z][A-Za-z'’ .-]{1,40}(?:,\s*[A-Z][\w ]+)?\s*(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s*$"
+)
 
 
 @dataclass
@@ -69,9 +74,48 @@ def annotate(article: Article, doc: Doc | None = None) -> Annotated:
     timexes = find_timexes(article.text, article.published)
     toponyms = find_places(article.text, doc)
     numbers = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
-    return Annotated(
-        article, doc, list(doc.sents), timexes, toponyms, numbers, paragraphs(article.text)
-    )
+    paras = paragraphs(article.text)
+    return Annotated(article, doc, sentence_spans(doc, paras), timexes, toponyms, numbers, paras)
 
 
-__all__ = ["Annotated", "annotate", "paragraphs"]
+def sentence_spans(doc: Doc, paras: list[tuple[int, int]]) -> list[Span]:
+    """spaCy's sentences, cut at paragraph breaks and with a bare dateline joined to its lead.
+
+    The parser often runs a headline into the first sentence of the body ("Rockets strike
+    base\n\nBAGHDAD (Wire) — Five rockets struck..."), which would make the headline and
+    the lead one piece of evidence; a paragraph break always ends a sentence.
+    """
+    starts = [s for s, _ in paras]
+    cuts: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        begin = sent.start
+        para = bisect.bisect_right(starts, sent[0].idx)
+        for tok in sent[1:]:
+            if tok.is_space:
+                continue
+            here = bisect.bisect_right(starts, tok.idx)
+            if here != para:
+                cuts.append((begin, tok.i))
+                begin, para = tok.i, here
+        cuts.append((begin, sent.end))
+    spans = []
+    for a, b in cuts:
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if b > a:
+            spans.append(doc[a:b])
+    merged: list[Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and _DATELINE_ONLY.match(prev.text)
+            and bisect.bisect_right(starts, prev[0].idx) == bisect.bisect_right(starts, span[0].idx)
+        ):
+            merged[-1] = doc[prev.start : span.end]
+        else:
+            merged.append(span)
+    return merged
+
+
+__all__ = ["Annotated", "annotate", "paragraphs", "sentence_spans"]

@@ -99,11 +99,11 @@ def _run_into(paths, db: Path, *, published=None, strict=False, workers=1,
               show_default=True)
 def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
     """Extract events from files (or '-' for stdin) without a database."""
+    from dataclasses import replace
+
     from dateline.ingest import read_text
     from dateline.pipeline import extract as extract_paths
     from dateline.pipeline import extract_from_articles
-
-    from dataclasses import replace
 
     # Text given explicitly may be a single paragraph: no minimum length here.
     options = replace(_read_options(published), min_chars=1)

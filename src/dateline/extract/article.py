@@ -12,6 +12,12 @@ from typing import TYPE_CHECKING
 
 from dateline.annotate import Annotated, annotate
 from dateline.extract.candidates import sentence_candidates
+from dateline.extract.conventions import (
+    DIPLOMATS,
+    diplomacy_place,
+    quoted_spans,
+    settle_territory,
+)
 from dateline.extract.corefer import merge_drafts
 from dateline.extract.draft import Draft, make_draft
 from dateline.extract.finalize import to_mention
@@ -25,7 +31,7 @@ from dateline.extract.when_where import (
     undated,
 )
 from dateline.ground.actors import ActorKB, default_kb
-from dateline.records import Article, Mention
+from dateline.records import Article, DateInterval, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +52,12 @@ def extract_article(
     kb = kb or default_kb()
     drafts, parents = _drafts(ann, kb)
     _apply_context(ann, drafts)
+    # history is coded only when the article dates it (annotation rules): an undated
+    # background mention ("earlier rocket attacks") is context, not an event
+    drafts = [d for d in drafts if not (d.background and d.undated and not d.headline)]
     merged = merge_drafts(drafts)
+    for d in merged:
+        settle_territory(d, ann.article.text)
     mentions = [to_mention(ann, d, kb, parents) for d in merged]
     return [m for m in mentions if m is not None]
 
@@ -58,6 +69,7 @@ def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[s
     headline_end = _headline_end(ann.article)
     drafts: list[Draft] = []
     parents: dict[str, tuple[str, int, int]] = {}
+    quotes: dict[int, list[tuple[int, int]]] = {}
     for i, sent in enumerate(ann.sentences):
         para = ann.paragraph_of(sent.start_char)
         if para in skip:
@@ -65,13 +77,32 @@ def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[s
         stext = text[sent.start_char : sent.end_char]
         actors: list[Mentioned] = mentioned_actors(stext, sent.start_char, kb, lex)
         parents.update(learn_parents(text, actors))
-        cands = [c for c in sentence_candidates(stext, sent.start_char, i, lex) if not c.habitual]
+        if para not in quotes:
+            quotes[para] = quoted_spans(text, *ann.paragraphs[para])
+        cands = [
+            c
+            for c in sentence_candidates(stext, sent.start_char, i, lex)
+            if not c.habitual and not any(s <= c.trigger_start < e for s, e in quotes[para])
+        ]
         n_events = sum(1 for c in cands if c.kind != "statement")
         for cand in cands:
             draft = make_draft(ann, cand, actors, lex, max(1, n_events))
+            if draft.status == "hypothetical":
+                continue  # what could or might happen is not an event (annotation rules)
             draft.headline = para in captions or sent.start_char < headline_end
+            if draft.event_type == "Diplomacy":
+                if cand.kind == "specific" and not _by_diplomats(stext, actors):
+                    continue  # "the family travelled to London" is not diplomacy
+                diplomacy_place(draft, text, ann.toponyms, actors)
             drafts.append(draft)
     return drafts, parents
+
+
+def _by_diplomats(stext: str, actors: list[Mentioned]) -> bool:
+    return bool(DIPLOMATS.search(stext)) or any(
+        a.kb is not None and a.kb.kind in ("official", "organisation", "state_force")
+        for a in actors
+    )
 
 
 def _furniture(ann: Annotated) -> tuple[set[int], set[int]]:
@@ -111,8 +142,12 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
                 d.background_cue = d.background_cue or prev.background
             elif lead is not None and not d.background_cue and lead.date.is_known:
                 d.date = inherited(lead.date, "date of the article's lead event")
+                d.undated = True
+            elif d.status == "planned":
+                d.date = DateInterval.unknown("planned, and the article gives no date for it")
             else:
                 d.date = undated(published)
+                d.undated = True
         if d.place is None:
             source = prev if prev is not None and prev.place else lead
             if source is not None and source.place is not None:

@@ -20,6 +20,33 @@ CLAUSE_BREAK = re.compile(
     r"\s+—\s+"
 )
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|latest|its)\s+(?:\w+\s+){0,2}$", re.I)
+#: A definite noun phrase ("the rockets", "the US strikes") names an event already told.
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+#: "accused of firing rockets", "arrested over the bombing": the trigger names the event
+#: someone is charged with, which the article tells (or told) elsewhere.
+_CHARGED_WITH = re.compile(
+    r"\b(?:accused|suspected|convicted|charged|responsible|blamed|guilty|arrested|detained)\s+"
+    r"(?:of|for|over|in connection with)\s+(?:(?:planning|carrying out|involvement in|"
+    r"the|a|an)\s+)?(?:[\w-]+\s+){0,2}$|\bover\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: A relative clause or date right after a definite trigger makes it a new, specified event
+#: ("the US drone strike that killed Soleimani in 2020").
+_SPECIFIED_AFTER = re.compile(r"^\S*\s+(?:that|which|who|in\s+(?:19|20)\d\d)\b", re.I)
+#: A habitual adverb just before a trigger ("has repeatedly protested").
+_HABIT_BEFORE = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|often|frequently|occasionally|sometimes|usually)\s+"
+    r"(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+#: Targets that are armed: an attack on them is a clash (ACLED Battles), not violence
+#: against civilians.
+_ARMED_TARGET = re.compile(
+    r"\b(?:soldiers?|troops|army|military|checkpoints?|(?:army |military |police )?posts?|"
+    r"fighters|militants|police(?:men)?|patrols?|garrison|bases?|positions|forces|"
+    r"peshmerga|guards?)\b",
+    re.I,
+)
 _PLURAL_GENERIC = re.compile(r"^(?:attacks|strikes|explosions|blasts|casualties|killings)$", re.I)
 _WEAK_GENERIC = re.compile(
     r"^(?:hit|struck|strikes?|blasts?|explosions?|targeting|dead|"
@@ -35,7 +62,17 @@ _NEGATED_CLAIM = re.compile(
 _HAS_DATE = re.compile(
     r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|"
-    r"yesterday|(?:19|20)\d\d)\b"
+    r"yesterday|(?:19|20)\d\d|ago|last (?:week|month|year|spring|summer|autumn|winter))\b"
+)
+#: A denial is an attribution event only when it is about an attack or a role in one.
+_DENIED_ABOUT = re.compile(
+    r"attack|strike|bomb|rocket|missile|drone|shell|killing|involvement|responsib|role|"
+    r"behind|carried out|anything to do",
+    re.I,
+)
+#: Parental abduction and other family crime is not political violence (annotation rules).
+_FAMILY_CRIME = re.compile(
+    r"\bby (?:their|his|her) (?:own )?(?:father|mother|parents?|husband|wife|family)\b", re.I
 )
 _PERSON_HARM = re.compile(
     r"\b(?:people|civilians?|soldiers?|fighters?|troops|police(?:men)?|"
@@ -135,26 +172,38 @@ def _clause_candidates(
     specific = [
         t for t in specific if t.rule.sub_event_type not in _NEEDS_ACTION or _ACTION.search(clause)
     ]
-    if specific:
-        best = min(specific, key=lambda t: (t.rule.rank, t.start))
-        plural = _is_plural_only(text, offset, specific)
-        return [
-            Candidate(
-                best.rule.sub_event_type,
-                "specific",
-                start,
-                end,
-                best.start,
-                best.end,
-                index,
-                habitual=habitual and plural,
-            )
+    if _FAMILY_CRIME.search(clause):
+        specific = [
+            t for t in specific if t.rule.sub_event_type != "Abduction/forced disappearance"
         ]
+    if specific:
+        fresh = [t for t in specific if not _refers_back(text, offset, t, clause)]
+        plural = _is_plural_only(text, offset, specific)
+        out = []
+        # one event per clause, except that a meeting and what it decided or did are two
+        # ("ministers met on Saturday in Moscow, negotiated a deal ... in September")
+        for group in _by_family(fresh or specific):
+            best = min(group, key=lambda t: (t.rule.rank, t.start))
+            before = text[max(0, best.start - offset - 30) : best.start - offset]
+            out.append(
+                Candidate(
+                    best.rule.sub_event_type,
+                    "specific" if fresh else "anaphoric",
+                    start,
+                    end,
+                    best.start,
+                    best.end,
+                    index,
+                    habitual=(habitual and plural) or bool(_HABIT_BEFORE.search(before)),
+                )
+            )
+        return out
     generic = [t for t in triggers if t.kind == "generic"]
     for t in generic:
         word = text[t.start - offset : t.end - offset]
         before = text[max(0, t.start - offset - 30) : t.start - offset]
-        if _ANAPHOR.search(before) and not _WEAK_GENERIC.match(word):
+        weak_ok = not _WEAK_GENERIC.match(word) or bool(_DEFINITE.search(before[-15:]))
+        if (_ANAPHOR.search(before) and weak_ok) or _CHARGED_WITH.search(before):
             return [
                 Candidate(
                     "Attack",
@@ -178,10 +227,28 @@ def _clause_candidates(
             text[start - offset : end - offset]
         ) and not word.lower().startswith("attack"):
             continue
-        return [
-            Candidate("Attack", "generic", start, end, t.start, t.end, index, habitual=habitual)
-        ]
+        after = text[t.end - offset : end - offset]
+        sub = "Armed clash" if _ARMED_TARGET.search(after[:80]) else "Attack"
+        return [Candidate(sub, "generic", start, end, t.start, t.end, index, habitual=habitual)]
     return []
+
+
+def _by_family(triggers: list[Trigger]) -> list[list[Trigger]]:
+    """Diplomacy triggers apart from all others: each group yields one candidate."""
+    talk = [t for t in triggers if t.rule.sub_event_type == "Diplomatic event"]
+    rest = [t for t in triggers if t.rule.sub_event_type != "Diplomatic event"]
+    return [g for g in (rest, talk) if g]
+
+
+def _refers_back(text: str, offset: int, t: Trigger, clause: str) -> bool:
+    """Does this trigger name an event told elsewhere ("the rockets were fired from...",
+    "accused of firing rockets") rather than report a new one?"""
+    before = text[max(0, t.start - offset - 40) : t.start - offset]
+    if _CHARGED_WITH.search(before):
+        return True
+    if not _DEFINITE.search(before[-25:]) or _HAS_DATE.search(clause):
+        return False
+    return not _SPECIFIED_AFTER.match(text[t.end - offset : t.end - offset + 30])
 
 
 def _is_plural_only(text: str, offset: int, triggers: list[Trigger]) -> bool:
@@ -201,6 +268,8 @@ def _statements(text: str, offset: int, index: int, lex: Lexicon) -> list[Candid
         if m is None:
             continue
         if rule.name == "claim" and _NEGATED_CLAIM.search(text[: m.start()]):
+            continue
+        if rule.name == "deny" and not _DENIED_ABOUT.search(text[m.start() :]):
             continue
         out.append(
             Candidate(

@@ -8,6 +8,10 @@ existing event; they never stand alone when something compatible exists.
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from dateline.extract.draft import Draft
 
 #: Places further apart than this are different events (the benchmark's match radius).
@@ -40,10 +44,25 @@ def places_compatible(a: Draft, b: Draft) -> bool:
         and a.place.country_code != b.place.country_code
     ):
         return False
+    if max(a.place.precision, b.place.precision) >= 3:
+        # a country or region contains its towns: compare provinces, not centroids
+        one, two = a.place.admin1, b.place.admin1
+        return not (one and two and a.place.precision < 3 and b.place.precision < 3) and (
+            not one or not two or _same_admin(one, two)
+        )
     km = _distance_km(a.place, b.place)
     if km is not None:
         return km <= MAX_KM
     return True
+
+
+def _same_admin(one: str, two: str) -> bool:
+    def key(name: str) -> str:
+        name = re.sub(r"\b(?:governorate|province|al|as|ad|ar|az|el)\b", " ", name.lower())
+        return re.sub(r"[^a-z]", "", name)
+
+    a, b = key(one), key(two)
+    return a == b or fuzz.ratio(a, b) >= 70
 
 
 def dates_compatible(a: Draft, b: Draft) -> bool:
@@ -57,9 +76,21 @@ def actors_compatible(a: Draft, b: Draft) -> bool:
     return not (pa and pb and not pa & pb)
 
 
+def follows_up(d: Draft) -> bool:
+    """A draft that only adds to an event already told: a definite reference ("the attack"),
+    a headline or caption, or an undated generic sentence ("troops were attacked by outlaw
+    elements") that carries on the story."""
+    return d.cand.kind == "anaphoric" or d.headline or (d.cand.kind == "generic" and d.undated)
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     """Can ``b`` be the same event as ``a``?"""
-    if a.event_type != b.event_type and not (b.cand.kind == "anaphoric" and a.violent):
+    loose = follows_up(b) and b.cand.kind != "statement" and a.violent and b.violent
+    if (
+        a.event_type != b.event_type
+        and not (b.cand.kind == "anaphoric" and a.violent)
+        and not (loose or _part_of_attack(a, b))
+    ):
         return False
     if a.cand.kind == "statement" or b.cand.kind == "statement":
         same_kind = a.cand.statement == b.cand.statement and a.status == b.status
@@ -69,7 +100,7 @@ def compatible(a: Draft, b: Draft) -> bool:
             and a.actor_names() == b.actor_names()
             and dates_compatible(a, b)
         )
-    if a.background != b.background and not (b.cand.kind == "anaphoric" or b.headline):
+    if a.background != b.background and not follows_up(b):
         return False
     if (
         a.sentence_span == b.sentence_span
@@ -78,6 +109,16 @@ def compatible(a: Draft, b: Draft) -> bool:
     ):
         return False
     return dates_compatible(a, b) and places_compatible(a, b) and actors_compatible(a, b)
+
+
+def _part_of_attack(a: Draft, b: Draft) -> bool:
+    """The launcher found after a rocket attack is part of that attack (annotation rules)."""
+    return (
+        b.sub_event_type == "Disrupted weapons use"
+        and a.event_type == "Explosions/Remote violence"
+        and not a.background
+        and not b.date_explicit
+    )
 
 
 def absorb(into: Draft, other: Draft) -> None:
@@ -118,7 +159,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         partner = _partner(kept, d)
         if partner is not None:
             absorb(partner, d)
-        elif d.cand.kind != "anaphoric":
+        elif d.cand.kind != "anaphoric" and not d.headline:
             kept.append(d)
     return sorted(kept, key=lambda d: min(s for s, _ in d.event_spans))
 
@@ -127,7 +168,7 @@ def _partner(kept: list[Draft], d: Draft) -> Draft | None:
     options = [k for k in kept if compatible(k, d)]
     if not options:
         return None
-    if d.cand.kind == "anaphoric" or d.headline:
+    if follows_up(d) or _part_of_attack(options[-1], d):
         before = [k for k in options if k.anchor < d.anchor] or options
         return max(before, key=lambda k: (not k.background, k.anchor))
     same = [k for k in options if k.sub_event_type == d.sub_event_type]

@@ -23,6 +23,8 @@ _COMMEMORATION = re.compile(
     r"martyrdom)\b",
     re.I,
 )
+#: Characters after a trigger in which a mood cue ("could", "plans to") still governs it.
+STATUS_REACH = 25
 #: Base confidence by how the candidate was found; tuned by eye on the demo corpus.
 CONFIDENCE = {"specific": 0.8, "statement": 0.75, "generic": 0.6, "anaphoric": 0.5}
 
@@ -51,6 +53,7 @@ class Draft:
     event_spans: list[tuple[int, int]] = field(default_factory=list)
     extra_evidence: list[tuple[str, int, int]] = field(default_factory=list)
     headline: bool = False
+    undated: bool = False  # no date of its own nor from its paragraph: dated by fallback
 
     @property
     def event_type(self) -> str:
@@ -121,11 +124,15 @@ def _status(
 ) -> tuple[str, tuple[int, int] | None]:
     if cand.kind == "statement":
         return cand.status, (cand.trigger_start, cand.trigger_end)
-    clause = stext[cand.start - offset : cand.end - offset]
+    # a mood cue governs the trigger it precedes or closely follows, not the whole clause
+    # ("appealed for help against the threat of attack" is a real appeal)
+    lo = cand.start
+    hi = min(cand.end, cand.trigger_end + STATUS_REACH)
+    window = stext[lo - offset : hi - offset]
     for status in ("planned", "hypothetical", "threatened"):
-        m = lex.status[status].search(clause)
+        m = lex.status[status].search(window)
         if m:
-            return status, (cand.start + m.start(), cand.start + m.end())
+            return status, (lo + m.start(), lo + m.end())
     for rule in lex.statements:
         if rule.name == "claim":
             m = rule.pattern.search(stext)
@@ -140,10 +147,12 @@ def _fill_date(
     if cand.kind == "anaphoric":
         return  # "the attack" is dated by the event it refers to, not by its sentence
     pub = ann.article.published
-    latest = pub.end if pub.is_known else None
-    timex = pick_timex(ann.timexes, cand.trigger_start, cand.start, cand.end, latest)
+    # a planned event is dated in the future; anything else happened by publication
+    latest = pub.end if pub.is_known and draft.status != "planned" else None
+    text = ann.article.text
+    timex = pick_timex(ann.timexes, cand.trigger_start, cand.start, cand.end, latest, text)
     if timex is None and (n_in_sentence == 1 or cand.kind == "statement"):
-        timex = pick_timex(ann.timexes, cand.trigger_start, s_start, s_end, latest)
+        timex = pick_timex(ann.timexes, cand.trigger_start, s_start, s_end, latest, text)
     if timex is not None:
         draft.date = timex.interval
         draft.date_span = (timex.start, timex.end)

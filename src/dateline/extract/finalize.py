@@ -8,6 +8,7 @@ knowledge base or from a link the article itself states.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from dateline.annotate import Annotated
 from dateline.extract.draft import CONFIDENCE, Draft
 from dateline.extract.lexicon import lexicon
 from dateline.ground.actors import ActorKB
-from dateline.records import Actor, Evidence, Mention
+from dateline.records import Actor, Evidence, Mention, Place
 
 _CIVILIANS = re.compile(r"\bcivilians?\b|\bchild(?:ren)?\b|\bresidents\b|\bvillagers\b", re.I)
 
@@ -69,7 +70,7 @@ def to_mention(
         status=d.status,  # type: ignore[arg-type]
         background=d.background,
         date=d.date,
-        location=d.place,
+        location=_vague_without_point(d.place),
         actors=tuple(actors),
         fatalities=d.fatalities.count if d.fatalities else None,
         injured=d.injured.count if d.injured else None,
@@ -77,6 +78,14 @@ def to_mention(
         confidence=CONFIDENCE.get(d.cand.kind, 0.5),
         tags=tuple(sorted(d.tags | tags)),
     )
+
+
+def _vague_without_point(place: Place | None) -> Place | None:
+    """A country or region (precision 3) keeps no coordinates: a centroid would claim a
+    point the source never gave, and 50-km matching on it would split or mismatch events."""
+    if place is None or place.precision < 3 or place.latitude is None:
+        return place
+    return dataclasses.replace(place, latitude=None, longitude=None)
 
 
 def _actors(
@@ -109,6 +118,11 @@ def _actors(
                 a.attributed_by,
             )
         )
+    if d.event_type == "Diplomacy":  # parties to talks are not perpetrators of anything
+        out = [
+            Actor(a.name, "participant", a.kb_id, a.parent) if a.role == "perpetrator" else a
+            for a in out
+        ]
     country = country_name(d.place.country_code if d.place else None)
     suffix = f" ({country})" if country else ""
     roles = {a.role for a in out}

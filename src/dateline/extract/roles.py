@@ -30,7 +30,9 @@ _TARGET_BEFORE = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.I,
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|fell to|handed to|surrendered to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
 _SOURCE_AFTER = re.compile(
     r"(?:,[^,]{0,80},)?\s+(?:(?:has|had|also)\s+)?(?:said|says|told|"
     r"reported|announced|confirmed|added|stated|spokesman|spokeswoman|"

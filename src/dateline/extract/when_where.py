@@ -24,10 +24,12 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _NOT_EVENT_PLACE = re.compile(
-    r"\b(?:from|of|west|east|north|south|kilometres|km|miles|to)\s+"
-    r"(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    r"\b(?:from|(?:west|east|north|south|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of|kilometres|km|miles|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
+#: "Yemen's Houthi rebels", "Iraq's foreign minister": a possessive names an owner, not a site.
+_POSSESSIVE = re.compile(r"^['’]s?\b")
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’ .-]{2,40}?)(?:,\s*[A-Z][\w ]+?)?\s*"
     r"(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s"
@@ -55,12 +57,21 @@ class Grounded:
 
 
 def pick_timex(
-    timexes: list[Any], trigger: int, start: int, end: int, not_after: dt.date | None = None
+    timexes: list[Any],
+    trigger: int,
+    start: int,
+    end: int,
+    not_after: dt.date | None = None,
+    text: str | None = None,
 ) -> Any | None:
     """The dated time expression in ``[start, end)`` nearest to the trigger offset.
 
     With ``not_after`` (the publication day), expressions wholly in the future are skipped:
-    news reports what happened, and "three days after X" is about X, not a future day."""
+    news reports what happened, and "three days after X" is about X, not a future day.
+    With the article ``text``, expressions that date a state rather than an event are
+    skipped: "since 2014" (unless "since October, when ..." names the event's time) and
+    those inside a parenthetical relative clause ("forces, who had held Kirkuk since
+    2014, were pushed out")."""
     usable = [
         t
         for t in timexes
@@ -70,10 +81,27 @@ def pick_timex(
         and t.interval.is_known
         and not _is_clock(t.text)
         and not (not_after and t.interval.start and t.interval.start > not_after)
+        and not (text is not None and _dates_a_state(text, t, trigger))
     ]
     if not usable:
         return None
     return min(usable, key=lambda t: (abs(t.start - trigger), t.start))
+
+
+def _dates_a_state(text: str, t: Any, trigger: int) -> bool:
+    before = text[max(0, t.start - 8) : t.start + len("since")]
+    if re.search(r"\bsince\b", before + t.text[:6], re.I) and not re.match(
+        r",?\s+when\b", text[t.end : t.end + 8]
+    ):
+        return True
+    lo = text.rfind(",", 0, t.start)
+    hi = text.find(",", t.end)
+    if lo < 0 or hi < 0 or lo <= trigger <= hi:
+        return False
+    return bool(_RELATIVE.match(text[lo : t.start])) and "." not in text[lo:hi]
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b", re.I)
 
 
 def _is_clock(text: str) -> bool:
@@ -117,6 +145,8 @@ def pick_toponym(toponyms: list[Any], text: str, trigger: int, start: int, end: 
             score += 2
         if _NOT_EVENT_PLACE.search(before):
             score -= 3
+        if _POSSESSIVE.match(text[t.end : t.end + 3]):
+            score -= 2
         score -= 0.5 * (t.place.precision or 3)
         score -= abs(t.start - trigger) / 400
         scored.append((score, t.start, t))

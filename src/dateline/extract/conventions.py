@@ -1,0 +1,116 @@
+"""Coding conventions that need more than a trigger word: quotes, territory, diplomacy places.
+
+Each rule here is one line of ``docs/annotation.md`` turned into code, so the analyst's
+convention and the extractor's behaviour can be compared side by side:
+
+* words inside a reported quotation are the speaker's opinion or story, not the outlet's
+  report of an event ("“They raped me every day,” she recounts");
+* who captured a place decides between ``Government regains territory`` (the country's own
+  forces) and ``Non-state actor overtakes territory`` (anyone else, a foreign army included);
+* a diplomatic event is located where the meeting or statement happened when the article
+  says so ("met in Moscow"), else at the speaker's country without a point.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from dateline.records import Place
+
+if TYPE_CHECKING:
+    from dateline.extract.draft import Draft
+    from dateline.extract.roles import Mentioned
+
+#: A quotation this long (in words) is a speaker's account; shorter ones are scare quotes
+#: around a term ('what the Pentagon called "precision strikes"') and stay part of the report.
+MIN_QUOTE_WORDS = 6
+_OPEN = {"“": "”", '"': '"', "«": "»"}
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|capital|resort)\s+of\s+)?$", re.I)
+_REGAINS = "Government regains territory"
+#: Unnamed government forces in a capture clause ("the regime took over Aleppo").
+_OWN_FORCES = re.compile(
+    r"\b(?:the regime|government (?:forces|troops)|the army|regime forces|pro-government)\b", re.I
+)
+#: Who makes a sentence about talks, visits or appeals a diplomatic event: office holders,
+#: governments and their envoys, or the parties to a conflict.
+DIPLOMATS = re.compile(
+    r"\b(?:president|prime minister|minister|foreign ministry|envoy|ambassador|diplomats?|"
+    r"officials?|government|leaders?|counterparts?|delegation|security council|king|emir|"
+    r"crown prince|chancellor|secretary|spokesm[ae]n|regime|fighters|rebels|militias?|"
+    r"forces|opposition)\b",
+    re.I,
+)
+_OVERTAKES = "Non-state actor overtakes territory"
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``text[start:end]`` (a paragraph) inside long or unclosed quotations."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        close = _OPEN.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1, end)
+        stop = end if j < 0 else j + 1
+        if j < 0 or len(text[i:stop].split()) >= MIN_QUOTE_WORDS:
+            spans.append((i, stop))
+        i = stop
+    return spans
+
+
+def settle_territory(draft: Draft, text: str) -> None:
+    """Government regains vs non-state overtakes, from who took the place."""
+    if draft.sub_event_type not in (_REGAINS, _OVERTAKES) or draft.place is None:
+        return
+    takers = [a.kb for a in draft.actors if a.role == "perpetrator" and a.kb is not None]
+    if not takers:
+        if _OWN_FORCES.search(text[draft.cand.start : draft.cand.trigger_end]):
+            draft.sub_event_type = _REGAINS
+        return
+    own = any(k.kind == "state_force" and k.country == draft.place.country_code for k in takers)
+    draft.sub_event_type = _REGAINS if own else _OVERTAKES
+
+
+def diplomacy_place(draft: Draft, text: str, toponyms: list[Any], actors: list[Mentioned]) -> None:
+    """Where a diplomatic event happened: a stated venue, else the speaker's country."""
+    lo, hi = draft.sentence_span
+    venue = [
+        t
+        for t in toponyms
+        if lo <= t.start < hi
+        and t.place is not None
+        and t.place.precision < 3
+        and _LOCATIVE.search(text[max(lo, t.start - 40) : t.start])
+    ]
+    if venue:
+        best = min(venue, key=lambda t: abs(t.start - draft.anchor))
+        draft.place, draft.place_span, draft.place_explicit = (
+            best.place,
+            (best.start, best.end),
+            True,
+        )
+        return
+    draft.place, draft.place_span, draft.place_explicit = None, None, False
+    subject = [a for a in actors if lo <= a.start < draft.anchor and a.kb and a.kb.country]
+    countries = [
+        t
+        for t in toponyms
+        if lo <= t.start < draft.anchor and t.place is not None and t.place.precision == 3
+    ]
+    if subject:
+        a = subject[0]
+        assert a.kb is not None and a.kb.country is not None
+        from dateline.extract.finalize import country_name
+
+        name = country_name(a.kb.country) or a.kb.country
+        draft.place = Place(name, a.kb.country, None, None, None, 3, None)
+        draft.place_span = (a.start, a.end)
+    elif countries:
+        t = countries[0]
+        draft.place, draft.place_span = t.place, (t.start, t.end)
+
+
+__all__ = ["DIPLOMATS", "MIN_QUOTE_WORDS", "diplomacy_place", "quoted_spans", "settle_territory"]
