@@ -29,7 +29,6 @@ def model_package() -> str:
 @functools.lru_cache(maxsize=4)
 def load_nlp(disable: tuple[str, ...] = UNUSED_COMPONENTS):  # -> spacy.Language
     """The shared spaCy pipeline; cached so every stage in a process uses one copy."""
-    import spacy
 
     module = importlib.import_module(model_package())
     return module.load(exclude=list(disable)) if disable else module.load()
