@@ -14,8 +14,9 @@ from tests.factories import TEXT, make_article, make_event
 def db(tmp_path):
     path = tmp_path / "web.duckdb"
     a = make_article()
-    b = make_article(TEXT.replace("Tuesday", "Monday") + " <script>alert(1)</script>",
-                     outlet="Levant Monitor")
+    b = make_article(
+        TEXT.replace("Tuesday", "Monday") + " <script>alert(1)</script>", outlet="Levant Monitor"
+    )
     events = [make_event(a), make_event(b)]
     with Store(path) as store:
         store.add_articles([(a, [events[0].to_dict()]), (b, [events[1].to_dict()])], None)
@@ -32,11 +33,19 @@ def test_events_are_filtered_and_paginated(db):
     assert client.get("/api/events", params={"q": "three rockets"}).json()["total"] == 2
 
 
-@pytest.mark.parametrize("params", [
-    {"limit": 0}, {"limit": "many"}, {"start": "yesterday"}, {"country": "Iraq"},
-    {"sort": "record; DROP TABLE events"}, {"event_type": "Picnics"},
-    {"start": "2022-02-01", "end": "2022-01-01"}, {"status": "rumoured"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": 0},
+        {"limit": "many"},
+        {"start": "yesterday"},
+        {"country": "Iraq"},
+        {"sort": "record; DROP TABLE events"},
+        {"event_type": "Picnics"},
+        {"start": "2022-02-01", "end": "2022-01-01"},
+        {"status": "rumoured"},
+    ],
+)
 def test_bad_parameters_get_422_not_500(db, params):
     response = TestClient(create_app(db)).get("/api/events", params=params)
     assert response.status_code == 422
@@ -50,7 +59,7 @@ def test_event_and_article_carry_their_evidence(db):
     assert event["sources"] and event["evidence"]
     article = client.get(f"/api/articles/{event['sources'][0]['article_id']}").json()
     span = article["evidence"][0]
-    assert article["text"][span["start"]:span["end"]] == event["evidence"][0]["text"]
+    assert article["text"][span["start"] : span["end"]] == event["evidence"][0]["text"]
     assert client.get("/api/events/ev_missing").status_code == 404
 
 

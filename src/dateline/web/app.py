@@ -11,7 +11,7 @@ import datetime as dt
 import hmac
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -228,7 +228,8 @@ def create_app(db: str | Path, *, token: str | None = None,
                 raise HTTPException(422, "a split must leave at least one report behind")
             override_id = s.add_override("split", body.mention_ids, body.note)
             events = rebuild_events(s)
-        return {"override_id": override_id, "events": events}
+            placed = _placed(s, members)
+        return {"override_id": override_id, "events": events, "placed": placed}
 
     @app.post("/api/merge", summary="Join events (or reports) into one event")
     def merge(body: MergeRequest) -> dict[str, Any]:
@@ -243,7 +244,8 @@ def create_app(db: str | Path, *, token: str | None = None,
                     raise HTTPException(404, str(exc)) from exc
             override_id = s.add_override("merge", mention_ids, body.note)
             events = rebuild_events(s)
-        return {"override_id": override_id, "events": events}
+            placed = _placed(s, mention_ids)
+        return {"override_id": override_id, "events": events, "placed": placed}
 
     @app.get("/api/meta", summary="Taxonomy, countries present and stored counts")
     def meta() -> dict[str, Any]:
@@ -261,6 +263,12 @@ def create_app(db: str | Path, *, token: str | None = None,
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.state.store = store
     return app
+
+
+def _placed(store: Store, mention_ids: Iterable[str]) -> dict[str, str]:
+    """Where each report sits after a re-merge: mention id -> event id."""
+    return dict(store.sql("SELECT mention_id, event_id FROM event_sources WHERE mention_id IN "
+                          "(SELECT unnest(?))", [sorted(mention_ids)]))
 
 
 def _add_aliases(items: list[dict[str, Any]]) -> None:

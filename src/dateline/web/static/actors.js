@@ -46,11 +46,26 @@ function eventEdges(events) {
   return [...seen.values()];
 }
 
-// Spread nodes (circle + label box) so that none overlap and linked ones stay close.
+// Actors without any relation go in tidy rows along the bottom (sorted by events); the
+// others are spread by the force layout above them.
 function layout(nodes, edges, W) {
+  const linked = new Set(edges.flatMap((e) => [e.from, e.to]));
+  const alone = nodes.filter((d) => !linked.has(d.name));
+  let x = 16, y = H - 18;
+  for (const d of alone.slice().reverse()) {
+    if (x + 2 * d.r + d.w + 24 > W) { x = 16; y -= 26; }
+    d.x = x + d.r; d.y = y; x += 2 * d.r + d.w + 28;
+  }
+  const top = alone.length ? y - 44 : H;
+  spread(nodes.filter((d) => linked.has(d.name)), edges, W, top);
+  return top;
+}
+
+// Spread nodes (circle + label box) so that none overlap and linked ones stay close.
+function spread(nodes, edges, W, H) {
   const n = nodes.length;
   nodes.forEach((d, i) => {
-    const angle = 2 * Math.PI * i / n, ring = 0.25 + 0.7 * (i % 3) / 2;
+    const angle = 2 * Math.PI * i / Math.max(n, 1), ring = 0.25 + 0.7 * (i % 3) / 2;
     d.x = W / 2 + Math.cos(angle) * ring * (W / 2 - 160);
     d.y = H / 2 + Math.sin(angle) * ring * (H / 2 - 40);
   });
@@ -74,15 +89,15 @@ function layout(nodes, edges, W) {
       force[j][0] -= pull * dx / d; force[j][1] -= pull * dy / d;
     }
     nodes.forEach((d, i) => {
-      force[i][0] += (W / 2 - d.x) * 0.01; force[i][1] += (H / 2 - d.y) * 0.02;
+      force[i][0] += (W / 2 - d.x) * 0.004; force[i][1] += (H / 2 - d.y) * 0.02;
       const len = Math.hypot(...force[i]) || 1, move = Math.min(len, heat);
       d.x += force[i][0] / len * move; d.y += force[i][1] / len * move;
     });
-    separate(nodes, W);
+    separate(nodes, W, H);
   }
 }
 
-function separate(nodes, W) {
+function separate(nodes, W, H) {
   const box = (d) => [d.x - d.r - 2, d.y - Math.max(d.r, 8) - 2, d.x + d.r + 6 + d.w,
     d.y + Math.max(d.r, 8) + 2];
   for (let i = 0; i < nodes.length; i++) {
@@ -116,7 +131,11 @@ function drawGraph(graph, nodes, edges, onPick) {
   graph.append(...labels);
   nodes.forEach((d, i) => { d.w = labels[i].getComputedTextLength() || d.name.length * 6.5; });
   graph.replaceChildren(graph.firstChild);
-  layout(nodes, edges, W);
+  const top = layout(nodes, edges, W);
+  if (top < H) {
+    graph.append(svg("line", { x1: 10, x2: W - 10, y1: top + 8, y2: top + 8, class: "divider" }),
+      svg("text", { x: 12, y: top + 22, class: "caption" }, "No relation found in the events:"));
+  }
   const at = new Map(nodes.map((d) => [d.name, d]));
   for (const e of edges) {
     const [a, b] = [at.get(e.from), at.get(e.to)];

@@ -44,6 +44,7 @@ function fillForm() {
 function showView() {
   document.getElementById("events-view").hidden = state.view !== "events";
   document.getElementById("actors-view").hidden = state.view !== "actors";
+  form.hidden = state.view !== "events";  // the actor view covers every stored event
   for (const a of document.querySelectorAll("nav a[data-view]")) {
     a.classList.toggle("active", a.dataset.view === state.view);
     a.setAttribute("aria-current", a.dataset.view === state.view ? "page" : "false");
@@ -61,6 +62,7 @@ async function split(eventId, mentionId, button) {
   const token = sessionStorage.getItem("dateline-token");
   if (token) headers["X-Dateline-Token"] = token;
   button.disabled = true; button.textContent = "Splitting…";
+  const prior = await api("/api/events/" + encodeURIComponent(eventId));
   const r = await fetch(`/api/events/${encodeURIComponent(eventId)}/split`, { method: "POST",
     headers, body: JSON.stringify({ mention_ids: [mentionId], note: "split in the web page" }) });
   if (r.status === 401) {
@@ -76,8 +78,32 @@ async function split(eventId, mentionId, button) {
   }
   const done = await r.json();
   await refresh(false);
-  await openEvent(eventId, split, `Report split out: it is now an event of its own. Your ` +
-    `decision is stored (override ${done.override_id}) and later runs keep it.`);
+  // Rebuilding may give the events new ids: follow the reports to where they are now.
+  const kept = prior.mention_ids.find((m) => m !== mentionId);
+  const [keptId, outId] = await Promise.all([whereIs(kept, prior), whereIs(mentionId, prior)]);
+  const notice = el("span", {}, "Report split out: it is now ",
+    outId ? el("a", { href: "#", class: "split-event", "data-event": outId,
+      onclick: (ev) => { ev.preventDefault(); open(outId); } }, "an event of its own")
+      : "an event of its own",
+    `. Your decision is stored (override ${done.override_id}) and later runs keep it.`);
+  await openEvent(keptId || eventId, split, notice);
+}
+
+// The id of the event now holding report ``mentionId``, looked up among events of the same
+// type around the same dates as ``prior`` (the event it used to belong to).
+async function whereIs(mentionId, prior) {
+  const around = { event_type: prior.event_type, limit: 1000 };
+  if (prior.date.start) Object.assign(around, { start: prior.date.start, end: prior.date.end });
+  for (const params of [around, { event_type: prior.event_type, limit: 1000 }]) {
+    const page = await api("/api/events?" + new URLSearchParams(params));
+    const ids = page.items.map((e) => e.event_id);
+    ids.sort((a, b) => (b === prior.event_id) - (a === prior.event_id));  // likeliest first
+    for (const id of ids) {
+      const e = await api("/api/events/" + encodeURIComponent(id));
+      if (e.mention_ids.includes(mentionId)) return id;
+    }
+  }
+  return null;
 }
 
 async function refresh(reopen = true) {

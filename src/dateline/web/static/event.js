@@ -1,7 +1,7 @@
 // The event panel: what happened, each field with the sentence it came from, where the
 // sources disagree (side by side), which reports were joined and why, a split button per
 // report, and the articles themselves with the evidence highlighted.
-import { ApiError, COLORS, api, el, range, state, writeHash } from "./util.js";
+import { ApiError, COLORS, api, countryName, el, fill, range, state, writeHash } from "./util.js";
 import { highlighted, scrollToEvidence } from "./highlight.js";
 
 const FEATURE_WORDS = {
@@ -27,7 +27,10 @@ export function fmtValue(v) {
     return (v.start === v.end ? v.start : `${v.start} – ${v.end}`) + ` (${v.precision})`;
   }
   if ("name" in v && "role" in v) return `${v.name} (${v.role})`;
-  if ("name" in v) return [v.name, v.admin1, v.country_code].filter(Boolean).join(", ");
+  if ("name" in v) {
+    const parts = [v.name, v.admin1, countryName(v.country_code)].filter(Boolean);
+    return parts.filter((p, i) => p !== parts[i - 1]).join(", ");
+  }
   return Object.entries(v).map(([k, x]) => `${k}: ${x}`).join(", ");
 }
 
@@ -109,7 +112,7 @@ export async function openEvent(id, onSplit, notice = null) {
     e = await api("/api/events/" + encodeURIComponent(id));
   } catch (err) {
     if (ticket !== shown) return;
-    box.replaceChildren(notice ? el("p", { class: "notice" }, notice) : "",
+    fill(box, notice ? el("p", { class: "notice" }, notice) : null,
       el("p", { class: "empty" }, err instanceof ApiError && err.status === 404
         ? "This event no longer exists: a split or merge rebuilt it under another id."
         : `Could not load the event: ${err.message}`));
@@ -119,7 +122,7 @@ export async function openEvent(id, onSplit, notice = null) {
     api("/api/articles/" + encodeURIComponent(aid))));
   if (ticket !== shown) return;
   const outletOf = (aid) => (e.articles[aid] || {}).outlet || aid;
-  box.replaceChildren(
+  fill(box,
     notice ? el("p", { class: "notice", role: "status" }, notice) : null,
     el("h2", {}, e.sub_event_type),
     el("p", { class: "subtitle" }, el("i", { class: "dot",

@@ -7,14 +7,15 @@ import { COLORS, el, countryName } from "./util.js";
 let map, cluster, framed = false;
 
 export async function setupMap(onOpen) {
-  map = L.map("map", { worldCopyJump: true, minZoom: 2 }).setView([32, 44], 5);
+  map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([32, 44], 5);
   map.attributionControl.setPrefix(false);
   const world = await (await fetch("/static/world.geojson")).json();
   L.geoJSON(world, {
     style: { color: "#8894a4", weight: 0.6, fillColor: "#f2efe6", fillOpacity: 1 },
     attribution: "Borders: Natural Earth (public domain)", interactive: false,
   }).addTo(map);
-  cluster = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
+  cluster = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false,
+    iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
   map.onOpen = onOpen;
   drawLegend();
@@ -55,10 +56,39 @@ export function drawMap(items) {
     placed.push([e.latitude, e.longitude]);
   }
   const missing = items.length - placed.length;
-  document.getElementById("map-note").textContent = !items.length ? "No events to show."
-    : missing ? `${missing} of these events have no known place and are not on the map.` : "";
+  const notes = [];
+  if (!items.length) notes.push("No events to show.");
+  if (missing) notes.push(`${missing} of these events have no known place, so are not on the map.`);
   if (placed.length && !framed) {  // frame the data once; afterwards the user's view wins
-    map.fitBounds(L.latLngBounds(placed).pad(0.15), { maxZoom: 7 });
+    const core = heartland(placed);
+    map.fitBounds(L.latLngBounds(core).pad(0.12), { maxZoom: 7 });
     framed = true;
   }
+  const view = map.getBounds(), outside = placed.filter((p) => !view.contains(p)).length;
+  if (outside) notes.push(`${outside} more outside this view: zoom out to see them.`);
+  document.getElementById("map-note").textContent = notes.join(" ");
+}
+
+// A neutral disc with the number of events, ringed in the colour of the commonest type:
+// the default green/yellow/orange discs would read as event types.
+function clusterIcon(group) {
+  const counts = {};
+  for (const m of group.getAllChildMarkers()) {
+    counts[m.options.fillColor] = (counts[m.options.fillColor] || 0) + 1;
+  }
+  const ring = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+  const n = group.getChildCount(), size = n < 10 ? 26 : n < 50 ? 32 : 38;
+  const disc = el("div", { class: "cluster-disc", style: `border-color:${ring}` }, String(n));
+  return L.divIcon({ html: disc, className: "marker-cluster", iconSize: [size, size] });
+}
+
+// The points within ~2500 km of the median point (when that keeps at least half of them),
+// so that one stray event on another continent does not shrink everything else to a dot.
+function heartland(points) {
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [lat0, lon0] = [median(points.map((p) => p[0])), median(points.map((p) => p[1]))];
+  const km = ([lat, lon]) => 111 * Math.hypot(lat - lat0,
+    (lon - lon0) * Math.cos((lat + lat0) * Math.PI / 360));
+  const near = points.filter((p) => km(p) <= 2500);
+  return near.length * 2 >= points.length ? near : points;
 }

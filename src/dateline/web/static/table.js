@@ -19,14 +19,24 @@ function toll(e) {
 function when(e) {
   if (!e.date_start) return el("span", { class: "muted" }, "unknown");
   if (e.date_precision === "day") return e.date_start;
-  const end = e.date_end && e.date_end !== e.date_start ? ` – ${e.date_end}` : "";
-  return el("span", { title: e.date_reason }, e.date_start + end,
-    el("small", { class: "muted" }, ` (${e.date_precision})`));
+  const end = e.date_end && e.date_end !== e.date_start ? `to ${e.date_end} ` : "";
+  return el("span", { title: e.date_reason }, e.date_start, el("br"),
+    el("small", { class: "muted" }, `${end}(${e.date_precision})`));
+}
+
+function who(e) {
+  const names = [];
+  const add = (list, how) => {
+    for (const n of (list || "").split("; ").filter(Boolean)) names.push(n + how);
+  };
+  add(e.perpetrators, ""); add(e.claimants, " (claimed)"); add(e.suspected, " (suspected)");
+  if (!names.length) return el("span", { class: "muted" }, "not named");
+  const more = names.length - 2;
+  return el("span", { title: names.join("\n") }, names.slice(0, 2).join("; "),
+    more > 0 ? el("small", { class: "muted" }, ` +${more} more`) : null);
 }
 
 function row(e, open) {
-  const who = [e.perpetrators, e.claimants && `${e.claimants} (claimed)`,
-    e.suspected && `${e.suspected} (suspected)`].filter(Boolean).join("; ");
   const badges = [];
   if (e.background) badges.push(el("span", { class: "badge bg-badge",
     title: "mentioned as history or context, not reported as news" }, "background"));
@@ -40,7 +50,7 @@ function row(e, open) {
     title: e.event_type }), e.sub_event_type, ...badges),
   el("td", { class: "where", title: countryName(e.country_code) },
     [e.location, e.country_code].filter(Boolean).join(", ") || "–"),
-  el("td", {}, who || el("span", { class: "muted" }, "not named")),
+  el("td", {}, who(e)),
   el("td", { class: "num" }, toll(e)),
   el("td", { class: "num", title: e.outlets }, String(e.n_sources)),
   el("td", { class: e.conflicts ? "conflict" : "muted",

@@ -1,7 +1,7 @@
 // The timeline: events per day, stacked by type. Dragging across it sets the date filter
 // and zooms the timeline to the chosen days; "all dates" zooms back out. Only events
 // dated to the day are drawn (a month-precise event has no single bar to sit in).
-import { COLORS, api, state, svg } from "./util.js";
+import { COLORS, api, el, fill, state, svg } from "./util.js";
 
 const DAY = 86400000;
 const H = 130, PAD_X = 28, PAD_TOP = 10, PAD_BOTTOM = 22;
@@ -9,6 +9,18 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
   "Dec"];
 
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
+let whole = false;  // the user asked for the whole period rather than the busy stretch
+
+// Where the news is: the latest days holding 75% of the events, when that is much shorter
+// than the whole period (a few old events mentioned as history would squash the rest).
+function busyStretch(days, totals) {
+  const all = days.reduce((n, d) => n + totals[d], 0);
+  let kept = 0, i = days.length;
+  while (i > 0 && kept < 0.75 * all) kept += totals[days[--i]];
+  const from = Date.parse(days[i]) - 2 * DAY, first = Date.parse(days[0]);
+  const last = Date.parse(days[days.length - 1]);
+  return (last - from) * 3 > last - first ? null : from;
+}
 
 function ticks(t0, t1) {
   // Day ticks for a few weeks, month ticks for a few years, year ticks beyond that.
@@ -45,18 +57,24 @@ export async function drawTimeline(onBrush) {
   const days = [...new Set(data.days.map((d) => d.date))].sort();
   document.getElementById("timeline-reset").hidden = !(start || end);
   if (!days.length) {
-    note.textContent = "No events dated to the day match these filters.";
+    fill(note, "No events dated to the day match these filters.");
     return;
   }
-  const t0 = Date.parse(start || days[0]);
-  const t1 = Date.parse(end || days[days.length - 1]) + DAY;
-  note.textContent = start || end
-    ? `Showing ${iso(t0)} to ${iso(t1 - DAY)}. Drag again to narrow, or show all dates.`
-    : `${iso(t0)} to ${iso(t1 - DAY)}. Drag across the bars to pick dates.`;
-  const W = box.clientWidth || 600;
-  const x = (t) => PAD_X + (W - 2 * PAD_X) * (t - t0) / (t1 - t0);
   const totals = {};
   for (const d of data.days) totals[d.date] = (totals[d.date] || 0) + d.events;
+  const cut = start ? null : busyStretch(days, totals);
+  const t0 = start ? Date.parse(start) : cut && !whole ? cut : Date.parse(days[0]);
+  const t1 = Date.parse(end || days[days.length - 1]) + DAY;
+  const before = days.filter((d) => Date.parse(d) < t0).reduce((n, d) => n + totals[d], 0);
+  const redraw = () => { whole = !whole; drawTimeline(onBrush); };
+  fill(note, start || end
+    ? `Showing ${iso(t0)} to ${iso(t1 - DAY)}. Drag again to narrow further.`
+    : `${iso(t0)} to ${iso(t1 - DAY)}. Drag across the bars to keep only those dates.`,
+  cut && before ? ` ${before} earlier event${before > 1 ? "s" : ""} not drawn. ` : " ",
+  cut ? el("button", { type: "button", class: "link", onclick: redraw },
+    whole ? "Show the busy stretch" : "Show the whole period") : null);
+  const W = box.clientWidth || 600;
+  const x = (t) => PAD_X + (W - 2 * PAD_X) * (t - t0) / (t1 - t0);
   const shown = data.days.filter((d) => Date.parse(d.date) >= t0 && Date.parse(d.date) < t1);
   const maxN = Math.max(1, ...shown.map((d) => totals[d.date]));
   const plotH = H - PAD_TOP - PAD_BOTTOM;

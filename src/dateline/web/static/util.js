@@ -18,6 +18,11 @@ export const state = {
   filter: {}, sort: "date_start", desc: true, offset: 0, event: null, view: "events",
 };
 
+// Replace a node's children, skipping empty parts (null, "", nested lists are flattened).
+export function fill(node, ...children) {
+  node.replaceChildren();
+  return build(node, {}, children);
+}
 export function el(tag, attrs = {}, ...children) {
   return build(document.createElement(tag), attrs, children);
 }
@@ -31,7 +36,7 @@ function build(node, attrs, children) {
     else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c == null || c === "") continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
