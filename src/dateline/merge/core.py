@@ -1,0 +1,194 @@
+"""Cross-article event resolution: block, score, cluster, apply overrides, combine.
+
+The input is one event per article mention; the output is one event per real-world event.
+Everything is ordered canonically first (oldest report first, ties by id), so the result
+does not depend on the input order and a merged event keeps the id of its oldest report
+when newer articles arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from dateline.errors import ConfigError
+from dateline.merge.blocking import block_pairs, blocks
+from dateline.merge.cluster import average_link
+from dateline.merge.combine import POLICIES, combine
+from dateline.merge.features import THRESHOLD, Profile, pair_features, pair_score
+from dateline.merge.model import MergeDecision, MergeResult, Override
+from dateline.records import Article, Event
+
+#: Pair scores below this are not kept: they would only lower averages that are already far
+#: below the threshold, and dropping them bounds memory on dense blocks.
+EDGE_FLOOR = 0.35
+
+
+def merge_events(
+    events: Sequence[Event],
+    *,
+    overrides: Sequence[Override] = (),
+    policy: str = "conservative",
+    articles: Mapping[str, Article] | None = None,
+) -> MergeResult:
+    """Merge single-report events into one event per real-world event.
+
+    ``overrides`` are replayed after scoring: ``split`` keeps its mentions apart from all
+    others, ``merge`` forces its mentions into one event (a merge wins over a split).
+    ``articles`` (optional) supplies publication dates missing from the events' sources.
+    """
+    if policy not in POLICIES:
+        raise ConfigError(f"unknown merge policy {policy!r}; known: {', '.join(POLICIES)}")
+    published = _publication_dates(events, articles or {})
+    ordered = _canonical(events, published)
+    profiles = [Profile.of(i, e) for i, e in enumerate(ordered)]
+    sides = _split_sides(profiles, overrides)
+    clusters: list[list[int]] = []
+    edges: dict[tuple[int, int], float] = {}  # kept only inside clusters, for the decisions
+    grouped = blocks(profiles)
+    for key in sorted(grouped):  # blocks never share a pair: cluster each on its own
+        block_edges: dict[tuple[int, int], float] = {}
+        for i, j in block_pairs(grouped[key]):
+            score = pair_score(profiles[i], profiles[j])
+            if score >= EDGE_FLOOR:
+                block_edges[(i, j)] = score
+        found = average_link(grouped[key], block_edges, THRESHOLD, sides)
+        clusters += found
+        owner = {i: c for c, members in enumerate(found) for i in members}
+        edges.update(
+            (pair, s) for pair, s in block_edges.items() if owner[pair[0]] == owner[pair[1]]
+        )
+    clusters, forced = _apply_merges(sorted(clusters), profiles, overrides)
+
+    def order(article_id: str) -> tuple[str, str]:
+        return (published.get(article_id) or "9999", article_id)
+
+    merged: list[Event] = []
+    decisions: list[MergeDecision] = []
+    for members in clusters:
+        survivor = ordered[members[0]]  # canonical order puts the oldest report first
+        merged.append(combine([ordered[i] for i in members], survivor, policy, order))
+        decisions += _decisions(members, profiles, edges, forced)
+    merged.sort(key=lambda e: (e.date.start.isoformat() if e.date.start else "9999", e.event_id))
+    decisions.sort(key=lambda d: (d.event_id, d.absorbed_id))
+    return MergeResult(merged, decisions)
+
+
+def _publication_dates(events: Sequence[Event], articles: Mapping[str, Article]) -> dict[str, str]:
+    out = {a.article_id: a.source_ref().published for a in articles.values()}
+    for e in events:
+        for s in e.sources:
+            if s.published:
+                out[s.article_id] = s.published
+    return {k: v for k, v in out.items() if v}
+
+
+def _canonical(events: Sequence[Event], published: Mapping[str, str]) -> list[Event]:
+    unique = {e.event_id: _fill_published(e, published) for e in events}
+    return sorted(
+        unique.values(),
+        key=lambda e: (
+            min((published.get(s.article_id, "9999") for s in e.sources), default="9999"),
+            min(e.mention_ids, default=e.event_id),
+            e.event_id,
+        ),
+    )
+
+
+def _fill_published(event: Event, published: Mapping[str, str]) -> Event:
+    if all(s.published or s.article_id not in published for s in event.sources):
+        return event
+    sources = tuple(
+        s if s.published else type(s)(s.article_id, s.outlet, s.url, published.get(s.article_id))
+        for s in event.sources
+    )
+    return event.with_(sources=sources)
+
+
+def _split_sides(
+    profiles: Sequence[Profile], overrides: Sequence[Override]
+) -> dict[int, frozenset[int]]:
+    splits = [set(o.mention_ids) for o in overrides if o.action == "split"]
+    sides: dict[int, frozenset[int]] = {}
+    for p in profiles:
+        inside = frozenset(k for k, s in enumerate(splits) if s.intersection(p.event.mention_ids))
+        if inside:
+            sides[p.index] = inside
+    return sides
+
+
+def _apply_merges(
+    clusters: list[list[int]], profiles: Sequence[Profile], overrides: Sequence[Override]
+) -> tuple[list[list[int]], set[int]]:
+    """Union the clusters holding the mentions of each ``merge`` override."""
+    owner = {m: p.index for p in profiles for m in p.event.mention_ids}
+    cluster_of = {i: c for c, members in enumerate(clusters) for i in members}
+    parent = list(range(len(clusters)))
+
+    def find(c: int) -> int:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    forced: set[int] = set()
+    for o in overrides:
+        if o.action != "merge":
+            continue
+        found = sorted({cluster_of[owner[m]] for m in o.mention_ids if m in owner})
+        for c in found[1:]:
+            parent[find(c)] = find(found[0])
+        if len(found) > 1:
+            forced |= {owner[m] for m in o.mention_ids if m in owner}
+    groups: dict[int, list[int]] = {}
+    for c, members in enumerate(clusters):
+        groups.setdefault(find(c), []).extend(members)
+    return sorted(sorted(g) for g in groups.values()), forced
+
+
+def _decisions(
+    members: list[int],
+    profiles: Sequence[Profile],
+    edges: Mapping[tuple[int, int], float],
+    forced: set[int],
+) -> list[MergeDecision]:
+    """One decision per absorbed report, explained by its strongest link in the cluster."""
+    survivor = profiles[members[0]].event.event_id
+    out = []
+    for i in members[1:]:
+        links = [(edges.get((min(i, j), max(i, j)), 0.0), -j) for j in members if j != i]
+        score, neg_j = max(links)
+        a, b = profiles[i], profiles[-neg_j]
+        features = pair_features(a, b)
+        features["partner_id"] = b.event.event_id
+        features["absorbed_articles"] = " ".join(sorted(a.articles))
+        if score < THRESHOLD and i in forced:
+            rule = "override:merge"
+            score = pair_score(a, b)
+        elif a.event.background or b.event.background:
+            rule = "background->original"
+        else:
+            rule = f"score>={THRESHOLD}"
+        out.append(MergeDecision(survivor, a.event.event_id, score, rule, features))
+    return out
+
+
+def explain(event: Event, decisions: Sequence[MergeDecision]) -> list[dict]:
+    """Why the reports of ``event`` were joined: one row per absorbed report with its score,
+    rule, features and the evidence its article contributed."""
+    rows = []
+    for d in sorted(decisions, key=lambda d: d.absorbed_id):
+        if d.event_id != event.event_id:
+            continue
+        articles = str(d.features.get("absorbed_articles", "")).split()
+        evidence = [e.to_dict() for e in event.evidence if e.article_id in articles]
+        rows.append(
+            {
+                "event_id": d.event_id,
+                "absorbed_id": d.absorbed_id,
+                "score": round(d.score, 4),
+                "rule": d.rule,
+                "features": dict(d.features),
+                "evidence": evidence,
+            }
+        )
+    return rows

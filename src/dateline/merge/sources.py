@@ -1,0 +1,146 @@
+"""Independent sources, wire reprints and story clusters.
+
+Forty newspapers printing one Reuters story are one confirmation, not forty. A reprint is
+recognised by near-identical text (word 5-gram shingles) or, for edited copies, by a shared
+wire credit line ("(AFP, AP, Reuters)", "- Reuters") plus substantial word overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from dateline.ids import stable_id
+from dateline.merge.text import jaccard, overlap, shingles, token_set
+from dateline.records import Article, Event
+
+#: Shingle Jaccard above which two texts are copies of one story (edits, headlines and
+#: boilerplate differ; wire copies share well over half of their 5-grams).
+REPRINT_JACCARD = 0.5
+#: Content-word overlap (of the shorter text) for two copies crediting the same wire.
+WIRE_OVERLAP = 0.6
+#: Lexical similarity above which two articles within STORY_DAYS belong to one story.
+STORY_SIMILARITY = 0.35
+STORY_DAYS = 14
+WIRES = (
+    "AFP",
+    "AP",
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "Xinhua",
+    "dpa",
+    "ANI",
+    "PTI",
+    "IRNA",
+    "Anadolu",
+    "Bloomberg",
+    "UPI",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+)
+_WIRE = re.compile(r"\b(" + "|".join(re.escape(w) for w in WIRES) + r")\b")
+_CREDIT = re.compile(r"\(([^()]{1,60})\)|[\u2014\u2013-]\s*([A-Z][\w .,&-]{1,40})\s*$")
+
+
+def wire_credits(text: str) -> frozenset[str]:
+    """Wire agencies credited in a bracket "(AFP, AP, Reuters)" or a dash "- Reuters" line
+    near the start or end of the text."""
+    found: set[str] = set()
+    for part in (text[:300], text[-300:]):
+        for m in _CREDIT.finditer(part):
+            found |= {w.lower() for w in _WIRE.findall(m.group(1) or m.group(2) or "")}
+    return frozenset(found)
+
+
+def find_reprints(articles: Sequence[Article]) -> dict[str, str]:
+    """article_id -> canonical article_id (the earliest published copy; itself if original)."""
+    ordered = sorted(articles, key=_age)
+    sh = [shingles(a.text) for a in ordered]
+    words = [token_set([a.text]) for a in ordered]
+    wires = [wire_credits(a.text) for a in ordered]
+    canonical = {a.article_id: a.article_id for a in ordered}
+    index: dict[int, list[int]] = {}
+    for i, a in enumerate(ordered):
+        candidates = sorted({j for s in list(sh[i])[:200] for j in index.get(s, ())})
+        for j in candidates:
+            same = jaccard(sh[i], sh[j]) >= REPRINT_JACCARD or (
+                wires[i] & wires[j] and overlap(words[i], words[j]) >= WIRE_OVERLAP
+            )
+            if same:
+                canonical[a.article_id] = canonical[ordered[j].article_id]
+                break
+        for s in sh[i]:
+            index.setdefault(s, []).append(i)
+    return canonical
+
+
+def independent_sources(event: Event, reprints: Mapping[str, str]) -> int:
+    """Distinct confirmations: sources that are reprints of one story, or come from one
+    outlet, count once."""
+    groups: dict[str, str] = {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for s in event.sources:
+        node = "a:" + reprints.get(s.article_id, s.article_id)
+        find(node)
+        if s.outlet:
+            outlet = "o:" + s.outlet.lower()
+            parent[find(outlet)] = find(node)
+        groups[s.article_id] = node
+    return len({find(n) for n in groups.values()})
+
+
+def story_clusters(articles: Sequence[Article], events: Sequence[Event] = ()) -> dict[str, str]:
+    """article_id -> story_id: articles sharing an event, or similar articles published
+    within STORY_DAYS of each other, form one story. The id comes from the story's oldest
+    article, so it stays put as the story grows."""
+    from dateline.merge.similarity import cosine_terms, weighted_terms
+
+    ordered = sorted(articles, key=_age)
+    parent = {a.article_id: a.article_id for a in ordered}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry, key=lambda r: rank[r])] = min(rx, ry, key=lambda r: rank[r])
+
+    rank = {a.article_id: i for i, a in enumerate(ordered)}
+    for ev in events:
+        ids = [s.article_id for s in ev.sources if s.article_id in parent]
+        for other in ids[1:]:
+            union(ids[0], other)
+    terms = [weighted_terms(_lead(a)) for a in ordered]
+    days = [a.published.start.toordinal() if a.published.start else None for a in ordered]
+    for i, a in enumerate(ordered):
+        for j in range(i - 1, -1, -1):
+            day_i, day_j = days[i], days[j]
+            if day_i is not None and day_j is not None and day_i - day_j > STORY_DAYS:
+                break
+            if (
+                find(a.article_id) != find(ordered[j].article_id)
+                and cosine_terms(terms[i], terms[j]) >= STORY_SIMILARITY
+            ):
+                union(a.article_id, ordered[j].article_id)
+    return {a.article_id: stable_id("st", find(a.article_id)) for a in ordered}
+
+
+def _lead(article: Article) -> str:
+    return f"{article.title or ''}\n{article.text[:1500]}"
+
+
+def _age(a: Article) -> tuple[str, str]:
+    start = a.published.start.isoformat() if a.published.start else "9999"
+    return (start, a.article_id)
