@@ -46,18 +46,21 @@ class Classifier:
         self.lexicon = lexicon
 
     def probabilities(
-        self, texts: Sequence[str], embeddings: np.ndarray | None = None
+        self,
+        texts: Sequence[str],
+        embeddings: np.ndarray | None = None,
+        scans: list[list[RuleHit]] | None = None,
     ) -> np.ndarray:
         """Model probabilities (N, len(model.classes)), before rules."""
         if embeddings is None:
             from dateline.embed import embed
 
             embeddings = embed(texts)
-        return self.model.predict_proba(featurize(embeddings, texts, self.lexicon))
+        return self.model.predict_proba(featurize(embeddings, texts, self.lexicon, scans))
 
-    def decide(self, text: str, proba: np.ndarray) -> Prediction:
+    def decide(self, text: str, proba: np.ndarray, scan: list[RuleHit] | None = None) -> Prediction:
         """Combine one text's model probabilities with its strong lexicon triggers."""
-        hits: list[RuleHit] = self.lexicon.rule_hits(text)
+        hits = self.lexicon.rule_hits(text, scan)
         p = proba.astype(np.float64)
         classes = self.model.classes
         top_hit = hits[0] if hits and hits[0].trigger.sub_event_type in classes else None
@@ -87,7 +90,8 @@ class Classifier:
         texts = list(texts)
         if not texts:
             return []
-        proba = self.probabilities(texts, embeddings)
+        scans = [self.lexicon.scan(t) for t in texts]  # one regex pass feeds features and rules
+        proba = self.probabilities(texts, embeddings, scans)
         if context is not None:
             if len(context) != len(texts):
                 raise ValueError("context must have one entry per text")
@@ -95,7 +99,7 @@ class Classifier:
             if has:
                 ctx = self.probabilities([context[i] for i in has])
                 proba[has] = (1 - CONTEXT_WEIGHT) * proba[has] + CONTEXT_WEIGHT * ctx
-        return [self.decide(t, p) for t, p in zip(texts, proba, strict=True)]
+        return [self.decide(t, p, s) for t, p, s in zip(texts, proba, scans, strict=True)]
 
 
 @functools.lru_cache(maxsize=1)

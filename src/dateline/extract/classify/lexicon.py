@@ -75,23 +75,31 @@ class Lexicon:
         with open(path, encoding="utf-8") as fh:
             return cls.from_entries(yaml.safe_load(fh) or [])
 
-    def rule_hits(self, text: str) -> list[RuleHit]:
-        """Strong triggers in ``text``, highest priority first, then by position."""
+    def scan(self, text: str) -> list[RuleHit]:
+        """Every trigger (strong or weak) found in ``text``, in lexicon order, first match each."""
         hits = []
-        for trig in self.strong:
+        for trig in self.triggers:
             m = trig.regex.search(text)
             if m:
                 hits.append(RuleHit(trig, m.start(), m.end(), m.group(0)))
+        return hits
+
+    def rule_hits(self, text: str, scan: list[RuleHit] | None = None) -> list[RuleHit]:
+        """Strong triggers in ``text``, highest priority first, then by position.
+
+        Pass ``scan`` (from :meth:`scan`) to reuse matches already found for the features.
+        """
+        hits = [h for h in (self.scan(text) if scan is None else scan) if h.trigger.strong]
         hits.sort(key=lambda h: (-h.trigger.priority, h.start))
         return hits
 
-    def features(self, texts: list[str]) -> np.ndarray:
+    def features(self, texts: list[str], scans: list[list[RuleHit]] | None = None) -> np.ndarray:
         """(N, n_triggers) float32 matrix: 1 where a trigger occurs in the text."""
+        column = {id(t): j for j, t in enumerate(self.triggers)}
         out = np.zeros((len(texts), len(self.triggers)), dtype=np.float32)
         for i, text in enumerate(texts):
-            for j, trig in enumerate(self.triggers):
-                if trig.regex.search(text):
-                    out[i, j] = 1.0
+            for hit in self.scan(text) if scans is None else scans[i]:
+                out[i, column[id(hit.trigger)]] = 1.0
         return out
 
 

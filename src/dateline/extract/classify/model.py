@@ -16,27 +16,29 @@ from pathlib import Path
 
 import numpy as np
 
-from dateline.extract.classify.lexicon import Lexicon
+from dateline.extract.classify.lexicon import Lexicon, RuleHit
 from dateline.records import EVENT_TYPE_OF
 
 #: Feature order for the lexicon block: every sub-type, in taxonomy order.
 SUBTYPES: tuple[str, ...] = tuple(EVENT_TYPE_OF)
 #: Scale of the lexicon block relative to the unit-length embedding. 0.3 was best of
-#: {0.1, 0.2, 0.3, 0.6, 1.0} by 5-fold cross-validation on CASE 2021 dev (weighted F1).
+#: {0.1, 0.2, 0.3, 0.5, 0.6, 1.0} by 5-fold cross-validation on CASE 2021 dev (weighted F1).
 LEXICON_WEIGHT = 0.3
-#: Inverse regularisation strength; 4 was best of {1, 2, 4, 8, 16} on the same folds.
+#: Inverse regularisation strength; 4 was best of {2, 4, 8} on the same folds.
 C = 4.0
 MODEL_FILE = "model.npz"
 
 
-def lexicon_block(texts: Sequence[str], lexicon: Lexicon) -> np.ndarray:
+def lexicon_block(
+    texts: Sequence[str], lexicon: Lexicon, scans: list[list[RuleHit]] | None = None
+) -> np.ndarray:
     """(N, 2 x 30) trigger counts per sub-type, strong then weak, capped at 2 and scaled to 0..1.
 
     Aggregating per sub-type (instead of one column per pattern) keeps the model small and lets
     a new pattern in a user's lexicon count without retraining.
     """
     index = {sub: i for i, sub in enumerate(SUBTYPES)}
-    hits = lexicon.features(list(texts))
+    hits = lexicon.features(list(texts), scans)
     out = np.zeros((len(texts), 2 * len(SUBTYPES)), dtype=np.float32)
     for j, trig in enumerate(lexicon.triggers):
         col = index[trig.sub_event_type] + (0 if trig.strong else len(SUBTYPES))
@@ -44,9 +46,14 @@ def lexicon_block(texts: Sequence[str], lexicon: Lexicon) -> np.ndarray:
     return np.minimum(out, 2.0) / 2.0
 
 
-def featurize(embeddings: np.ndarray, texts: Sequence[str], lexicon: Lexicon) -> np.ndarray:
+def featurize(
+    embeddings: np.ndarray,
+    texts: Sequence[str],
+    lexicon: Lexicon,
+    scans: list[list[RuleHit]] | None = None,
+) -> np.ndarray:
     """The model's input: embedding (384) beside the weighted lexicon block (60)."""
-    return np.hstack([embeddings, LEXICON_WEIGHT * lexicon_block(texts, lexicon)])
+    return np.hstack([embeddings, LEXICON_WEIGHT * lexicon_block(texts, lexicon, scans)])
 
 
 @dataclass(frozen=True)
