@@ -151,39 +151,19 @@ def ucdp(path: Path, limit: int | None = None) -> Scores:
     names = sorted(points)[:limit] if limit else sorted(points)
     scores = Scores()
     for name in names:
-        place = resolve_names([_ucdp_name(name)], focus_country="IQ")[0]
+        # The raw UCDP form ("Makhmur district", "Qada' Tikrit"): the library reads the
+        # feature words itself (``names.feature_hint``), as it must for news text.
+        place = resolve_names([" ".join(name.split())], focus_country="IQ")[0]
         hit, d = _close(place, *points[name], UCDP_KM)
         scores.add(hit, d)
     return scores
 
 
-_UCDP_SUFFIXES = (
-    "town",
-    "city",
-    "village",
-    "district",
-    "province",
-    "governorate",
-    "area",
-    "locality",
-    "neighbourhood",
-    "neighborhood",
-    "region",
-    "subdistrict",
-)
-
-
-def _ucdp_name(name: str) -> str:
-    """UCDP writes "Mosul town" / "Shirqat district  "; keep the place part of the name."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _UCDP_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
 def _fmt(value: Any) -> str:
     if isinstance(value, Scores):
-        median = statistics.median(value.errors_km) if value.errors_km else float("nan")
+        if not value.errors_km:
+            return f"{value.rate:.3f} ({value.hits}/{value.n})"
+        median = statistics.median(value.errors_km)
         return f"{value.rate:.3f} ({value.hits}/{value.n}; median err {median:.0f} km)"
     return f"{value:.3f}"
 

