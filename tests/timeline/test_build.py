@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateline.records import Article, DateInterval, Evidence
+from dateline.records import Actor, Article, DateInterval, Evidence
 from dateline.timeline import build_timeline
 from dateline.timeline.build import headline, importance, merge_background
 from tests.timeline.helpers import event
@@ -81,4 +81,38 @@ def test_short_evidence_is_widened_to_its_sentence_from_the_article():
 def test_headline_names_type_place_and_dead():
     assert headline(event("ev_1", D(2022, 1, 5), dead=6)) == (
         "Remote explosive/landmine/IED in Kirkuk, 6 killed"
+    )
+
+
+def test_widened_sentence_drops_the_paragraph_newline():
+    text = "Rockets hit the base\nA rocket struck the base on Monday, officials said\nMore."
+    start = text.index("rocket struck")
+    ev = event("ev_1", D(2022, 1, 3)).with_(
+        evidence=(Evidence.from_span("a1", "event", text, start, start + 13),)
+    )
+    sent = build_timeline([ev], {"a1": Article("a1", text)})[0].sentences[0]
+    assert sent.text == "A rocket struck the base on Monday, officials said"
+    assert sent.is_valid_for(text)
+
+
+def test_background_mentions_of_one_past_event_are_shown_once():
+    vague = event(
+        "ev_year", D(2020, 1, 1), background=True, sources=("a1",), sub="Air/drone strike"
+    ).with_(date=DateInterval(D(2020, 1, 1), D(2020, 12, 31), "year", "test"))
+    exact = event("ev_day", D(2020, 1, 3), background=True, sources=("a2",), sub="Air/drone strike")
+    other = event("ev_ied", D(2020, 1, 3), background=True, sources=("a3",))
+    tl = build_timeline([vague, exact, other])
+    assert sorted(e.event_ids for e in tl) == [("ev_day", "ev_year"), ("ev_ied",)]
+    merged = next(e for e in tl if "ev_day" in e.event_ids)
+    assert merged.date.start == merged.date.end == D(2020, 1, 3)
+
+
+def test_headline_never_reads_x_against_x():
+    us = Actor("United States Armed Forces", "perpetrator")
+    same = Actor("United States Armed Forces", "target")
+    ev = event("ev_1", D(2022, 1, 7), sub="Air/drone strike", actors=(us, same))
+    assert "against" not in headline(ev)
+    militia = Actor("Kataib Hezbollah", "target")
+    assert headline(ev.with_(actors=(us, same, militia))).endswith(
+        "against Kataib Hezbollah in Kirkuk"
     )

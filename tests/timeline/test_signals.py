@@ -139,3 +139,12 @@ def test_svg_plot_is_deterministic(tmp_path):
     a = plot_signal(sig, tmp_path / "a.svg").read_bytes()
     b = plot_signal(sig, tmp_path / "b.svg").read_bytes()
     assert a == b
+
+
+def test_background_mentions_do_not_stretch_the_weekly_series():
+    """A recalled 2019 bombing must not add two years of empty weeks to the baseline."""
+    evs = attacks([1, 0, 1, 1, 0, 1, 1, 0, 7])
+    old = event("ev_old", dt.date(2019, 11, 5), background=True, actors=(ISF, ARMY))
+    sig = rise_of(compute_signals([*evs, old]), "area:IQ/Kirkuk")
+    assert sig.weeks[0].week == MON and len(sig.weeks) == 9
+    assert sig.flagged and "ev_old" not in sig.event_ids

@@ -75,3 +75,26 @@ def test_t17_bench_on_haiti_writes_gold_format(shared_bench, tmp_path):
     assert len(written) == len(gold)
     assert set(written[0]) == {"date", "sentences"}
     assert [e["date"] for e in written] == sorted(e["date"] for e in written)
+
+
+def test_pinned_ends_open_and_close_the_timeline():
+    """The protocol's first and last day are gold dates; pinned, they are always kept."""
+    tl = summarise_collection(ARTICLES, D(2010, 1, 13), D(2010, 1, 20), 2, 1.0)
+    assert list(tl) == [D(2010, 1, 13), D(2010, 1, 20)]
+    free = summarise_collection(ARTICLES, D(2010, 1, 13), D(2010, 1, 20), 2, 1.0, pin_ends=False)
+    assert D(2010, 1, 14) in free  # "today" in a2 outweighs the aftershock day unpinned
+
+
+def test_an_article_naming_many_days_votes_less_for_each():
+    chronology = art(
+        "c1",
+        D(2010, 2, 1),
+        "Timeline : the quake on January 12 , aid on January 14 , "
+        "the aftershock on January 20 and the donor summit on January 25 .",
+    )
+    focused = art("f1", D(2010, 2, 1), "Donors met in Montreal on January 25 to plan aid .")
+    sents = read_sentences([chronology, focused], D(2010, 1, 1), D(2010, 2, 28))
+    scores = dict(rank_dates(sents))
+    damped = dict(rank_dates(sents, spread_damping=0.0))
+    assert scores[D(2010, 1, 25)] > scores[D(2010, 1, 12)]
+    assert scores[D(2010, 1, 12)] < damped[D(2010, 1, 12)]

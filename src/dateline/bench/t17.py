@@ -76,12 +76,15 @@ def run_task(
     gold: dict[dt.date, list[str]],
     resolver: str = "regex",
     per_source: str | None = None,
+    pin_ends: bool = True,
 ) -> dict[dt.date, list[str]]:
     """Build a timeline from what the protocol allows the system to know about ``gold``."""
     dates = sorted(gold)
     mean_k = sum(len(s) for s in gold.values()) / len(gold)
     pool = [a for a in articles if per_source is None or a.outlet == per_source]
-    return summarise_collection(pool, dates[0], dates[-1], len(dates), mean_k, resolver)
+    return summarise_collection(
+        pool, dates[0], dates[-1], len(dates), mean_k, resolver, pin_ends=pin_ends
+    )
 
 
 def write_timeline(timeline: dict[dt.date, list[str]], path: Path) -> None:
@@ -97,6 +100,7 @@ def evaluate(
     resolver: str = "regex",
     collection: str = "pooled",
     topics: tuple[str, ...] = (),
+    pin_ends: bool = True,
 ) -> list[TaskResult]:
     """Run and score every gold timeline under ``root``."""
     results: list[TaskResult] = []
@@ -105,7 +109,7 @@ def evaluate(
         articles = cache.setdefault(topic, load_articles(root / topic))
         gold = load_timeline(path)
         source = path.name.split("__")[0] if collection == "source" else None
-        pred = run_task(articles, gold, resolver, source)
+        pred = run_task(articles, gold, resolver, source, pin_ends)
         if out is not None:
             write_timeline(pred, out / topic / path.name)
         results.append(
@@ -148,15 +152,26 @@ def mean(results: list[TaskResult], attr: str) -> float:
     help="All of a topic's articles, or only the timeline's source.",
 )
 @click.option("--topic", "topics", multiple=True, help="Only these topics (repeatable).")
+@click.option(
+    "--pin-ends/--no-pin-ends",
+    default=True,
+    show_default=True,
+    help="Put the given first and last date on the timeline (they are gold dates by protocol).",
+)
 def command(
-    path: Path, out: Path | None, resolver: str, collection: str, topics: tuple[str, ...]
+    path: Path,
+    out: Path | None,
+    resolver: str,
+    collection: str,
+    topics: tuple[str, ...],
+    pin_ends: bool,
 ) -> None:
     """Timeline17 (news-tls protocol): Date-F1, AR1-F, AR2-F against DATEWISE."""
     from rich.console import Console
     from rich.table import Table
 
     started = time.perf_counter()
-    results = evaluate(path, out, resolver, collection, topics)
+    results = evaluate(path, out, resolver, collection, topics, pin_ends)
     table = Table(title=f"T17 dev timelines ({len(results)})")
     for col in ("topic", "timeline", "dates", "Date-F1", "AR1-F", "AR2-F"):
         table.add_column(col, justify="left" if col in ("topic", "timeline") else "right")
@@ -189,9 +204,8 @@ def command(
     table.add_row("anchor", "PUBCOUNT weekday (dev)", "", f"~{PUBCOUNT_DEV_DATE_F1:.2f}", "", "")
     console = Console()
     console.print(table)
-    console.print(
-        f"resolver={resolver} collection={collection} time={time.perf_counter() - started:.0f}s"
-    )
+    took = time.perf_counter() - started
+    console.print(f"resolver={resolver} collection={collection} pin_ends={pin_ends} {took:.0f}s")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,9 @@ W_SOURCES, W_FATALITIES, W_REFERENCES = 1.0, 0.8, 0.7
 REFER_BACK_DAYS = 2
 #: A background mention matches a reported event whose date lies within this many days.
 MATCH_SLACK_DAYS = 1
+#: Tolls above this are capped in the importance: one event rarely kills more, and such
+#: figures are mostly a war's cumulative toll or a year misread as a count.
+FATALITY_CAP = 1000
 #: Sentences of evidence shown per entry.
 SENTENCES_PER_ENTRY = 2
 
@@ -76,11 +79,19 @@ def _matches(bg: Event, ev: Event) -> bool:
     )
 
 
+def _width(event: Event) -> int:
+    d = event.date
+    return (d.end - d.start).days if d.start and d.end else 1 << 30
+
+
 def merge_background(events: Sequence[Event]) -> list[tuple[Event, list[Event]]]:
     """Pair each reported event with the background mentions that refer to it.
 
     A background mention goes to its best match (nearest start date, then most sources,
-    then smallest id); one without a match stays as its own event.
+    then smallest id). Mentions without a reported event are grouped among themselves
+    (same sub-event type, overlapping dates, same country): "a US drone strike in 2020"
+    and "the strike of 3 January 2020" in two articles are one past event, shown once at
+    its most precise date.
     """
     foreground = [e for e in events if not e.background]
     merged: dict[str, list[Event]] = {e.event_id: [] for e in foreground}
@@ -100,7 +111,23 @@ def merge_background(events: Sequence[Event]) -> list[tuple[Event, list[Event]]]
             ),
         )
         merged[best.event_id].append(bg)
-    return [(e, merged[e.event_id]) for e in foreground] + [(b, []) for b in alone]
+    groups: list[tuple[Event, list[Event]]] = []
+    for bg in sorted(alone, key=lambda e: (_width(e), -len(e.sources), e.event_id)):
+        home = next(
+            (
+                members
+                for rep, members in groups
+                if rep.sub_event_type == bg.sub_event_type and _matches(bg, rep)
+            ),
+            None,
+        )
+        if home is None:
+            groups.append((bg, []))
+        else:
+            home.append(bg)
+    position = {e.event_id: i for i, e in enumerate(events)}
+    groups.sort(key=lambda g: position[g[0].event_id])
+    return [(e, merged[e.event_id]) for e in foreground] + groups
 
 
 def importance(
@@ -109,7 +136,7 @@ def importance(
     """log-scaled outlets + fatalities + later references, plus the type's weight."""
     refs = {s.article_id: s for m in (event, *mentions) for s in m.sources}
     outlets = {s.outlet or s.article_id for s in refs.values()}
-    fatalities = event.fatalities.min if event.fatalities else 0
+    fatalities = min(event.fatalities.min if event.fatalities else 0, FATALITY_CAP)
     later = set()
     if event.date.end is not None:
         cutoff = event.date.end + dt.timedelta(days=REFER_BACK_DAYS)
@@ -139,8 +166,11 @@ def headline(event: Event) -> str:
         text = f"{event.status.capitalize()}: {text}"
     if who:
         text += f" by {who}"
-    if target := names.get("target") or names.get("victim"):
-        text += f" against {target}"
+    # A target equal to the doer is an extraction slip; "X against X" would only confuse.
+    targets = [a.name for role in ("target", "victim") for a in event.actors if a.role == role]
+    targets = [t for t in targets if t != who]
+    if targets:
+        text += f" against {targets[0]}"
     if event.location is not None:
         text += f" in {event.location.name}"
     if event.fatalities and event.fatalities.max > 0:
@@ -160,8 +190,10 @@ def _sentence_of(ev: Evidence, articles: Mapping[str, Article] | None) -> Eviden
     while start < ev.start and text[start].isspace():
         start += 1
     ends = [i for p in (". ", "? ", "! ", "\n") if (i := text.find(p, ev.end - 1)) >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return Evidence.from_span(ev.article_id, ev.field, text, start, max(end, ev.end))
+    end = max(min(ends) + 1 if ends else len(text), ev.end)
+    while end > start + 1 and text[end - 1].isspace():  # a paragraph's closing newline
+        end -= 1
+    return Evidence.from_span(ev.article_id, ev.field, text, start, end)
 
 
 def pick_sentences(

@@ -13,6 +13,15 @@ from pathlib import Path
 
 from dateline.timeline.signals import Signal
 
+#: Colours: ordinary weeks, flagged weeks, baseline, claims, threats.
+GREY, RED, BLUE, PURPLE, ORANGE = "#90a4ae", "#c62828", "#1565c0", "#6a1b9a", "#ef6c00"
+
+_TITLES = {
+    "rise": "Attacks per week",
+    "threat_then_attack": "Threat, then attacks on the threatened party",
+    "anniversary": "Coming anniversary",
+}
+
 
 def _figure():  # -> (Figure, Axes)
     import matplotlib
@@ -20,41 +29,54 @@ def _figure():  # -> (Figure, Axes)
     matplotlib.use("Agg", force=True)
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(8, 3.2), dpi=100)
+    fig = Figure(figsize=(9, 4.2), dpi=110, layout="constrained")
     return fig, fig.add_subplot(1, 1, 1)
 
 
 def _weekly(signal: Signal, ax) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
+
     weeks = [w.week for w in signal.weeks]
-    colors = ["#c62828" if w.rise else "#607d8b" for w in signal.weeks]
-    ax.bar(weeks, [w.attacks for w in signal.weeks], width=5, color=colors, label="attacks")
-    if any(w.claims for w in signal.weeks):
-        ax.plot(
-            weeks, [w.claims for w in signal.weeks], color="#6a1b9a", marker=".", label="claims"
-        )
-    if any(w.threats for w in signal.weeks):
-        ax.plot(
-            weeks, [w.threats for w in signal.weeks], color="#ef6c00", marker=".", label="threats"
-        )
-    ax.step(
+    colors = [RED if w.rise else GREY for w in signal.weeks]
+    ax.bar(weeks, [w.attacks for w in signal.weeks], width=5, align="edge", color=colors)
+    handles = [Patch(color=GREY, label="attacks")]
+    if any(w.rise for w in signal.weeks):
+        handles.append(Patch(color=RED, label="attacks, week flagged as a rise"))
+    for attr, color, label in (("claims", PURPLE, "claims"), ("threats", ORANGE, "threats")):
+        values = [getattr(w, attr) for w in signal.weeks]
+        if any(values):
+            (line,) = ax.plot(weeks, values, color=color, marker=".", linewidth=1, label=label)
+            handles.append(line)
+    (base,) = ax.step(
         weeks,
         [w.baseline for w in signal.weeks],
-        where="mid",
-        color="#1565c0",
-        linewidth=1,
-        label="baseline (8-week mean)",
+        where="post",
+        color=BLUE,
+        linewidth=1.2,
+        label="baseline (mean of the 8 weeks before)",
     )
-    ax.step(
+    (thr,) = ax.step(
         weeks,
         [w.threshold for w in signal.weeks],
-        where="mid",
-        color="#1565c0",
+        where="post",
+        color=BLUE,
         linestyle="--",
         linewidth=1,
         label="rise threshold",
     )
+    handles += [base, thr]
     ax.set_ylabel("events per week")
-    ax.legend(fontsize=7, loc="upper left")
+    ax.set_xlabel("week (starting Monday)")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.grid(axis="y", color="#e0e0e0", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.legend(handles=handles, fontsize=8, loc="upper left", framealpha=0.9)
 
 
 def _anniversary(signal: Signal, ax) -> None:
@@ -82,6 +104,12 @@ def _anniversary(signal: Signal, ax) -> None:
     ax.set_yticks([])
 
 
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)[:2])
+
+
 def plot_signal(signal: Signal, path: Path) -> Path:
     """Draw ``signal`` to ``path`` (``.png`` or ``.svg``) and return the path."""
     path = Path(path)
@@ -93,10 +121,14 @@ def plot_signal(signal: Signal, path: Path) -> Path:
         _weekly(signal, ax)
     elif signal.date is not None:
         _anniversary(signal, ax)
-    title = f"{signal.kind}: {signal.key}" + ("  [FLAGGED]" if signal.flagged else "")
-    ax.set_title(title[:110], fontsize=9)
-    fig.text(0.01, 0.01, signal.detail[:160], fontsize=7, color="#444")
-    fig.autofmt_xdate()
+    flag = "  [FLAGGED]" if signal.flagged else ""
+    ax.set_title(
+        f"{_TITLES.get(signal.kind, signal.kind)}: {signal.key}{flag}"[:110]
+        + "\n"
+        + _wrap(signal.detail, 140),
+        fontsize=9,
+        loc="left",
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "svg":
         import matplotlib

@@ -36,13 +36,22 @@ def _source_label(src: SourceRef) -> str:
     return f"{label} {src.published}" if src.published else label
 
 
+def _source_labels(sources: Sequence[SourceRef]) -> str:
+    """ "Guardian 2018-01-25 (2)" rather than the same label twice for two reports."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        label = _source_label(s)
+        counts[label] = counts.get(label, 0) + 1
+    return "; ".join(label if n == 1 else f"{label} ({n})" for label, n in counts.items())
+
+
 def render_text(entries: Sequence[TimelineEntry]) -> str:
     lines = []
     for e in entries:
         mark = " (background)" if e.background else ""
         lines.append(f"{format_date(e.date)}  {e.headline}{mark}  [{e.importance:.2f}]")
         lines.extend(f"    \u201c{s.text}\u201d ({s.article_id})" for s in e.sentences)
-        lines.append("    sources: " + "; ".join(_source_label(s) for s in e.sources))
+        lines.append("    sources: " + _source_labels(e.sources))
         lines.append("    events: " + ", ".join(e.event_ids))
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -56,7 +65,9 @@ def render_markdown(entries: Sequence[TimelineEntry]) -> str:
     for e in entries:
         mark = " *(background)*" if e.background else ""
         block = [f"### {format_date(e.date)} — {_md_escape(e.headline)}{mark}", ""]
-        block += [f"> {_md_escape(s.text)} ({_md_escape(s.article_id)})" for s in e.sentences]
+        quotes = [f"> {_md_escape(s.text)} ({_md_escape(s.article_id)})" for s in e.sentences]
+        if quotes:  # a bare ">" line keeps two quotes from running into one paragraph
+            block.append("\n>\n".join(quotes))
         if e.sentences:
             block.append("")
         srcs = []

@@ -146,12 +146,19 @@ def default_today(events: Sequence[Event]) -> dt.date | None:
 
 
 def rise_signals(events: Sequence[Event], today: dt.date) -> list[Signal]:
+    """Weekly counts per area and actor pair over the reporting period, rises flagged.
+
+    Only reported events count: a background mention ("the 2020 drone strike") recalls
+    one past day of a period the corpus does not cover, so counting it would stretch the
+    series back years over empty weeks and drag the baseline to zero.
+    """
+    reported = [e for e in events if not e.background]
     by_key: dict[str, list[Event]] = defaultdict(list)
-    for ev in events:
+    for ev in reported:
         if kinds(ev) and _day(ev) is not None and _day(ev) <= today:  # type: ignore[operator]
             for key in keys_of(ev):
                 by_key[key].append(ev)
-    first = min((d for e in events if (d := _day(e)) is not None), default=today)
+    first = min((d for e in reported if (d := _day(e)) is not None), default=today)
     out = []
     for key, evs in sorted(by_key.items()):
         if len(evs) < 2:
