@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dateline.annotate import Annotated, annotate
-from dateline.extract.candidates import sentence_candidates
+from dateline.extract.candidates import Candidate, sentence_candidates
 from dateline.extract.conventions import (
     DIPLOMATS,
     diplomacy_place,
@@ -25,13 +25,14 @@ from dateline.extract.lexicon import lexicon
 from dateline.extract.roles import Mentioned, learn_parents, mentioned_actors
 from dateline.extract.when_where import (
     dateline_place,
+    elapsed_before,
     inherited,
     is_background,
     lower_precision,
     undated,
 )
 from dateline.ground.actors import ActorKB, default_kb
-from dateline.records import Article, DateInterval, Mention
+from dateline.records import Article, DateInterval, Mention, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -57,7 +58,7 @@ def extract_article(
     drafts = [d for d in drafts if not (d.background and d.undated and not d.headline)]
     merged = merge_drafts(drafts)
     for d in merged:
-        settle_territory(d, ann.article.text)
+        settle_territory(d, ann.article.text, kb)
     mentions = [to_mention(ann, d, kb, parents) for d in merged]
     return [m for m in mentions if m is not None]
 
@@ -85,23 +86,34 @@ def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[s
             if not c.habitual and not any(s <= c.trigger_start < e for s, e in quotes[para])
         ]
         n_events = sum(1 for c in cands if c.kind != "statement")
+        triggers = tuple(c.trigger_start for c in cands if c.kind != "statement")
         for cand in cands:
-            draft = make_draft(ann, cand, actors, lex, max(1, n_events))
+            draft = make_draft(ann, cand, actors, lex, max(1, n_events), triggers)
             if draft.status == "hypothetical":
                 continue  # what could or might happen is not an event (annotation rules)
             draft.headline = para in captions or sent.start_char < headline_end
             if draft.event_type == "Diplomacy":
-                if cand.kind == "specific" and not _by_diplomats(stext, actors):
+                if cand.kind == "specific" and not _by_diplomats(stext, actors, ann, cand):
                     continue  # "the family travelled to London" is not diplomacy
                 diplomacy_place(draft, text, ann.toponyms, actors)
             drafts.append(draft)
     return drafts, parents
 
 
-def _by_diplomats(stext: str, actors: list[Mentioned]) -> bool:
-    return bool(DIPLOMATS.search(stext)) or any(
+def _by_diplomats(stext: str, actors: list[Mentioned], ann: Annotated, cand: Candidate) -> bool:
+    """Office holders, governments or armed parties in the sentence; a country named before
+    the trigger is its government ("the United Arab Emirates reopened its embassy")."""
+    if DIPLOMATS.search(stext) or any(
         a.kb is not None and a.kb.kind in ("official", "organisation", "state_force")
         for a in actors
+    ):
+        return True
+    lo = ann.sentences[cand.sentence].start_char
+    return any(
+        max(lo, cand.trigger_start - 40) <= t.start < cand.trigger_start
+        and t.place is not None
+        and t.place.precision >= 3
+        for t in ann.toponyms
     )
 
 
@@ -136,11 +148,27 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         if d.cand.kind == "anaphoric":
             continue
         prev = previous.get(d.paragraph)
+        if prev is not None and (
+            (prev.status == "planned" and d.status != "planned")
+            or (prev.background and d.cand.kind == "statement")
+        ):
+            prev = None  # a plan is not yet; a statement is news, not the history before it
+        news = lead.date if lead is not None and lead.date.is_known else published
+        elapsed = None if d.date_explicit else elapsed_before(ann.article.text, d, news)
+        if elapsed is not None:
+            d.date, d.date_span = elapsed.value, (elapsed.start, elapsed.end)
         if not d.date_explicit:
             if prev is not None and prev.date.is_known:
                 d.date = inherited(prev.date, "date of the previous event in the paragraph")
                 d.background_cue = d.background_cue or prev.background
-            elif lead is not None and not d.background_cue and lead.date.is_known:
+                # a later sentence dated only by history is history of unknown date
+                d.join_only = prev.background and prev.sentence_span != d.sentence_span
+            elif (
+                lead is not None
+                and not d.background_cue
+                and lead.date.is_known
+                and d.cand.kind != "statement"  # undated statements: the week to publication
+            ):
                 d.date = inherited(lead.date, "date of the article's lead event")
                 d.undated = True
             elif d.status == "planned":
@@ -157,6 +185,8 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
                     fallback_place.value,
                     (fallback_place.start, fallback_place.end),
                 )
+            else:
+                _group_country(d)
         if d.date_explicit:  # a stated date decides: recent is news, old is history
             d.background = is_background(d.date, published, False)
         else:
@@ -164,6 +194,20 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         previous[d.paragraph] = d
         if lead is None and not d.background and not d.headline and d.cand.kind != "statement":
             lead = d
+
+
+def _group_country(d: Draft) -> None:
+    """Last resort for an event with no place at all: the country of the armed group that
+    acted ("captured in February by Syrian Kurdish fighters" happened in Syria). State forces
+    are left out: they act abroad too often for their flag to say where."""
+    for a in d.actors:
+        if a.kb is not None and a.kb.kind in ("armed_group", "front") and a.kb.country:
+            from dateline.extract.finalize import country_name
+
+            name = country_name(a.kb.country) or a.kb.country
+            d.place = Place(name, a.kb.country, None, None, None, 3, None)
+            d.place_span = (a.start, a.end)
+            return
 
 
 __all__ = ["extract_article"]

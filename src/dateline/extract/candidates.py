@@ -83,6 +83,22 @@ _PERSON_HARM = re.compile(
 )
 
 
+#: Support named as a means of someone else's action ("pushed out by Kurdish forces backed by
+#: US-led airstrikes", "a ground offensive supported by coalition airstrikes") is part of
+#: that action, not an event of its own.
+_SUPPORT_BEFORE = re.compile(
+    r"\b(?:backed|supported|aided|assisted|covered|helped)\s+by\s+(?:[\w-]+\s+){0,3}$|"
+    r"\bwith\s+(?:the\s+)?(?:support|help|backing|cover)\s+of\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+#: Words for people rather than acts ("children indoctrinated to become suicide bombers"):
+#: they report an event only with a verb of use in the clause, like bare weapon nouns.
+_PERSON_NOUN = re.compile(r"bombers?$", re.I)
+#: "20,000 foreigners detained in north-east Syria": a participle after its noun, followed
+#: by a place or a span of time, describes who is held, not an arrest that happened.
+_HELD_STATE = re.compile(r"^detained\s+(?:in|at|inside|since|for|by|under|across|without)\b", re.I)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|had|has|have|get|got)\s+$", re.I)
+
 #: Weapons named as bare nouns ("the rocket fire endangers...") report an event only with
 #: a verb of use in the same clause.
 _NEEDS_ACTION = {"Shelling/artillery/missile attack", "Grenade"}
@@ -170,8 +186,12 @@ def _clause_candidates(
     specific = [t for t in triggers if t.kind == "specific"]
     clause = text[start - offset : end - offset]
     specific = [
-        t for t in specific if t.rule.sub_event_type not in _NEEDS_ACTION or _ACTION.search(clause)
+        t
+        for t in specific
+        if (t.rule.sub_event_type not in _NEEDS_ACTION and not _person_noun(text, offset, t))
+        or _ACTION.search(clause)
     ]
+    specific = [t for t in specific if not _support_or_state(text, offset, t, clause)]
     if _FAMILY_CRIME.search(clause):
         specific = [
             t for t in specific if t.rule.sub_event_type != "Abduction/forced disappearance"
@@ -233,11 +253,39 @@ def _clause_candidates(
     return []
 
 
+def _person_noun(text: str, offset: int, t: Trigger) -> bool:
+    return bool(_PERSON_NOUN.search(text[t.start - offset : t.end - offset]))
+
+
+def _support_or_state(text: str, offset: int, t: Trigger, clause: str) -> bool:
+    """Support for someone else's action, or a participle describing who is held."""
+    before = text[max(0, t.start - offset - 50) : t.start - offset]
+    if _SUPPORT_BEFORE.search(before):
+        return True
+    word = text[t.start - offset : t.start - offset + 40]
+    return (
+        bool(_HELD_STATE.match(word))
+        and not _AUXILIARY_BEFORE.search(before)
+        and not _HAS_DATE.search(clause)
+    )
+
+
 def _by_family(triggers: list[Trigger]) -> list[list[Trigger]]:
     """Diplomacy triggers apart from all others: each group yields one candidate."""
     talk = [t for t in triggers if t.rule.sub_event_type == "Diplomatic event"]
     rest = [t for t in triggers if t.rule.sub_event_type != "Diplomatic event"]
     return [g for g in (rest, talk) if g]
+
+
+#: Triggers that are finite verbs: a definite noun phrase before them is their subject,
+#: not a reference to an event told before.
+_VERBAL = re.compile(
+    r"^(?:took|seized|captured|overran|gained|wrested|retook|recaptured|regained|liberated|"
+    r"drove|pushed|invaded|stormed|torched|struck|fired|launched|shelled|bombed|ambushed|"
+    r"kidnapped|abducted|arrested|detained|executed|beheaded|stabbed|clashed|rallied|marched|"
+    r"protested|demonstrated)\b",
+    re.I,
+)
 
 
 def _refers_back(text: str, offset: int, t: Trigger, clause: str) -> bool:
@@ -248,6 +296,8 @@ def _refers_back(text: str, offset: int, t: Trigger, clause: str) -> bool:
         return True
     if not _DEFINITE.search(before[-25:]) or _HAS_DATE.search(clause):
         return False
+    if _VERBAL.match(text[t.start - offset : t.end - offset]):
+        return False  # "the regime took control of Deraa": the definite NP is the subject
     return not _SPECIFIED_AFTER.match(text[t.end - offset : t.end - offset + 30])
 
 

@@ -21,12 +21,17 @@ from dateline.records import Place
 if TYPE_CHECKING:
     from dateline.extract.draft import Draft
     from dateline.extract.roles import Mentioned
+    from dateline.ground.actors import ActorKB, KBActor
 
 #: A quotation this long (in words) is a speaker's account; shorter ones are scare quotes
 #: around a term ('what the Pentagon called "precision strikes"') and stay part of the report.
 MIN_QUOTE_WORDS = 6
 _OPEN = {"“": "”", '"': '"', "«": "»"}
-_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:city|town|capital|resort)\s+of\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|(?:travell?ed|flew|arrived|went)\s+(?:on\s+)?(?:to|in))\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:city|town|capital|resort|port)\s+of\s+)?$",
+    re.I,
+)
 _REGAINS = "Government regains territory"
 #: Unnamed government forces in a capture clause ("the regime took over Aleppo").
 _OWN_FORCES = re.compile(
@@ -61,17 +66,47 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def settle_territory(draft: Draft, text: str) -> None:
-    """Government regains vs non-state overtakes, from who took the place."""
+def settle_territory(draft: Draft, text: str, kb: ActorKB | None = None) -> None:
+    """Government regains vs non-state overtakes, from who took the place.
+
+    Unnamed government forces ("the regime took over Aleppo") are the state forces of the
+    country the place is in, as the knowledge base names them."""
     if draft.sub_event_type not in (_REGAINS, _OVERTAKES) or draft.place is None:
         return
     takers = [a.kb for a in draft.actors if a.role == "perpetrator" and a.kb is not None]
     if not takers:
-        if _OWN_FORCES.search(text[draft.cand.start : draft.cand.trigger_end]):
+        m = _OWN_FORCES.search(text[draft.cand.start : draft.cand.trigger_end])
+        if m:
             draft.sub_event_type = _REGAINS
+            force = _state_force(kb, draft.place.country_code)
+            if force is not None:
+                from dateline.extract.roles import FoundActor
+
+                start = draft.cand.start + m.start()
+                draft.actors = [a for a in draft.actors if a.role != "perpetrator"]
+                draft.actors.append(
+                    FoundActor(force.name, "perpetrator", start, start + len(m.group(0)), force)
+                )
         return
     own = any(k.kind == "state_force" and k.country == draft.place.country_code for k in takers)
     draft.sub_event_type = _REGAINS if own else _OVERTAKES
+
+
+def _state_force(kb: ActorKB | None, country: str | None) -> KBActor | None:
+    """The armed forces of ``country`` among the lexicon's nationality -> force links."""
+    if kb is None or not country:
+        from dateline.ground.actors import default_kb
+
+        kb = kb or default_kb()
+    if not country:
+        return None
+    from dateline.extract.lexicon import lexicon
+
+    for _, kb_id in lexicon().state_forces:
+        actor = kb.get(kb_id)
+        if actor is not None and actor.kind == "state_force" and actor.country == country:
+            return actor
+    return None
 
 
 def diplomacy_place(draft: Draft, text: str, toponyms: list[Any], actors: list[Mentioned]) -> None:
@@ -82,11 +117,13 @@ def diplomacy_place(draft: Draft, text: str, toponyms: list[Any], actors: list[M
         for t in toponyms
         if lo <= t.start < hi
         and t.place is not None
-        and t.place.precision < 3
         and _LOCATIVE.search(text[max(lo, t.start - 40) : t.start])
     ]
     if venue:
-        best = min(venue, key=lambda t: abs(t.start - draft.anchor))
+        # a town beats a country, but "are meeting in Saudi Arabia" still names a venue
+        best = min(
+            venue, key=lambda t: abs(t.start - draft.anchor) + (60 if t.place.precision >= 3 else 0)
+        )
         draft.place, draft.place_span, draft.place_explicit = (
             best.place,
             (best.start, best.end),

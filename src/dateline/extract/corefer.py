@@ -80,7 +80,12 @@ def follows_up(d: Draft) -> bool:
     """A draft that only adds to an event already told: a definite reference ("the attack"),
     a headline or caption, or an undated generic sentence ("troops were attacked by outlaw
     elements") that carries on the story."""
-    return d.cand.kind == "anaphoric" or d.headline or (d.cand.kind == "generic" and d.undated)
+    return (
+        d.cand.kind == "anaphoric"
+        or d.headline
+        or d.join_only
+        or (d.cand.kind == "generic" and d.undated)
+    )
 
 
 def compatible(a: Draft, b: Draft) -> bool:
@@ -94,14 +99,18 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.cand.kind == "statement" or b.cand.kind == "statement":
         same_kind = a.cand.statement == b.cand.statement and a.status == b.status
-        return (
-            same_kind
-            and bool(a.actors)
-            and a.actor_names() == b.actor_names()
-            and dates_compatible(a, b)
-        )
+        return same_kind and dates_compatible(a, b) and _same_speaker(a, b)
+    if (
+        a.event_type == "Diplomacy"
+        and a.cand.kind == b.cand.kind == "specific"
+        and a.sentence_span != b.sentence_span
+        and not (a.actor_names() & b.actor_names() or _same_venue(a, b))
+    ):
+        return False  # an embassy reopening and an appeal in the same week are two events
     if a.background != b.background and not follows_up(b):
         return False
+    if b.join_only and not a.background:
+        return False  # what a history sentence dates belongs to that history
     if (
         a.sentence_span == b.sentence_span
         and a.sub_event_type != b.sub_event_type
@@ -109,6 +118,28 @@ def compatible(a: Draft, b: Draft) -> bool:
     ):
         return False
     return dates_compatible(a, b) and places_compatible(a, b) and actors_compatible(a, b)
+
+
+def _same_speaker(a: Draft, b: Draft) -> bool:
+    """Statements of one kind by one speaker; a statement whose speaker was not found is
+    taken to be by the same side when it is placed in the same country ("Turkey warned ...",
+    "... a rebuke by Turkey's president, who warned ...")."""
+    na, nb = a.actor_names(), b.actor_names()
+    if na and nb:
+        return bool(na & nb)
+    ca = a.place.country_code if a.place else None
+    cb = b.place.country_code if b.place else None
+    return bool(ca) and ca == cb
+
+
+def _same_venue(a: Draft, b: Draft) -> bool:
+    return bool(
+        a.place_explicit
+        and b.place_explicit
+        and a.place
+        and b.place
+        and a.place.name == b.place.name
+    )
 
 
 def _part_of_attack(a: Draft, b: Draft) -> bool:
@@ -159,7 +190,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         partner = _partner(kept, d)
         if partner is not None:
             absorb(partner, d)
-        elif d.cand.kind != "anaphoric" and not d.headline:
+        elif d.cand.kind != "anaphoric" and not d.headline and not d.join_only:
             kept.append(d)
     return sorted(kept, key=lambda d: min(s for s, _ in d.event_spans))
 

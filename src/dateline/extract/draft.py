@@ -16,7 +16,7 @@ from dateline.extract.counts import CountSpan, best_count, find_counts
 from dateline.extract.lexicon import Lexicon
 from dateline.extract.roles import FoundActor, Mentioned, assign_roles
 from dateline.extract.when_where import pick_timex, pick_toponym
-from dateline.records import EVENT_TYPE_OF, DateInterval, Place
+from dateline.records import EVENT_TYPE_OF, Count, DateInterval, Place
 
 _COMMEMORATION = re.compile(
     r"\b(?:anniversary|commemorat\w*|mourn\w*|memorial|funeral|"
@@ -54,6 +54,9 @@ class Draft:
     extra_evidence: list[tuple[str, int, int]] = field(default_factory=list)
     headline: bool = False
     undated: bool = False  # no date of its own nor from its paragraph: dated by fallback
+    #: dated only by a history sentence before it: it may add to that history, never
+    #: stand alone (undated history is not coded)
+    join_only: bool = False
 
     @property
     def event_type(self) -> str:
@@ -80,9 +83,15 @@ class Draft:
 
 
 def make_draft(
-    ann: Annotated, cand: Candidate, actors: list[Mentioned], lex: Lexicon, n_in_sentence: int
+    ann: Annotated,
+    cand: Candidate,
+    actors: list[Mentioned],
+    lex: Lexicon,
+    n_in_sentence: int,
+    others: tuple[int, ...] = (),
 ) -> Draft:
-    """Fill a draft's fields from the candidate's own clause and sentence."""
+    """Fill a draft's fields from the candidate's own clause and sentence; ``others`` are the
+    trigger offsets of the sentence's other events, which keep the places nearest them."""
     text = ann.article.text
     sent = ann.sentences[cand.sentence]
     s_start, s_end = sent.start_char, sent.end_char
@@ -100,7 +109,7 @@ def make_draft(
     )
     draft.event_spans.append((s_start, s_end))
     _fill_date(draft, ann, cand, s_start, s_end, n_in_sentence)
-    _fill_place(draft, ann, cand, s_start, s_end, n_in_sentence, actors)
+    _fill_place(draft, ann, cand, s_start, s_end, n_in_sentence, actors, others)
     draft.actors = assign_roles(cand, stext, s_start, actors, lex, sent)
     if (
         draft.violent
@@ -112,11 +121,36 @@ def make_draft(
         counts = find_counts(text[lo:hi], lo)
         draft.fatalities = best_count(counts, "fatalities")
         draft.injured = best_count(counts, "injured")
+        if draft.fatalities is None and draft.violent:
+            draft.fatalities = named_death(ann, lo, hi)
     clause = text[cand.start : cand.end]
     draft.background_cue = bool(lex.background.search(clause)) and cand.kind != "statement"
     if cand.sub_event_type == "Peaceful protest" and _COMMEMORATION.search(stext):
         draft.tags.add("commemoration")
     return draft
+
+
+#: What follows a person's name when that one person died ("Emwazi was killed in a drone
+#: strike", "Mohammed Emwazi, believed killed in a US airstrike", "X ... became the first
+#: British woman to die"); a speaker ("X said ...") is not a victim.
+_DIED_AFTER = re.compile(
+    r"(?:(?![.;]|\b(?:said|says|told|were|are|and)\b).){0,80}?"
+    r"(?:\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}?(?:killed|assassinated|shot dead)|"
+    r"\bbelieved killed|\bdied\b|\bto die\b)",
+    re.I,
+)
+
+
+def named_death(ann: Annotated, lo: int, hi: int) -> CountSpan | None:
+    """A count of one for a single named person said to have been killed in ``[lo, hi)``."""
+    text = ann.article.text
+    for ent in ann.doc.ents:
+        if ent.label_ != "PERSON" or not (lo <= ent.start_char and ent.end_char <= hi):
+            continue
+        m = _DIED_AFTER.match(text, ent.end_char, hi)
+        if m is not None:
+            return CountSpan("fatalities", Count(1, 1), ent.start_char, m.end())
+    return None
 
 
 def _status(
@@ -133,11 +167,8 @@ def _status(
         m = lex.status[status].search(window)
         if m:
             return status, (lo + m.start(), lo + m.end())
-    for rule in lex.statements:
-        if rule.name == "claim":
-            m = rule.pattern.search(stext)
-            if m and offset + m.end() <= cand.trigger_start:
-                return "claimed", (offset + m.start(), offset + m.end())
+    # an attack someone claimed is still asserted by the outlet (annotation rules): the
+    # claim is an Attribution event of its own and a claimant role on this one
     return "asserted", None
 
 
@@ -166,6 +197,7 @@ def _fill_place(
     s_end: int,
     n_in_sentence: int,
     actors: list[Mentioned],
+    others: tuple[int, ...] = (),
 ) -> None:
     if cand.kind == "anaphoric":
         return  # "the attack" happened where the event it refers to happened
@@ -174,9 +206,9 @@ def _fill_place(
     toponyms = [
         t for t in ann.toponyms if not any(a.start < t.end and t.start < a.end for a in actors)
     ]
-    top = pick_toponym(toponyms, text, cand.trigger_start, cand.start, cand.end)
+    top = pick_toponym(toponyms, text, cand.trigger_start, cand.start, cand.end, others)
     if top is None and n_in_sentence == 1:
-        top = pick_toponym(toponyms, text, cand.trigger_start, s_start, s_end)
+        top = pick_toponym(toponyms, text, cand.trigger_start, s_start, s_end, others)
     if top is not None:
         draft.place, draft.place_span, draft.place_explicit = top.place, (top.start, top.end), True
 

@@ -19,6 +19,7 @@ from dateline.extract.lexicon import lexicon
 from dateline.ground.actors import ActorKB
 from dateline.records import Actor, Evidence, Mention, Place
 
+_POLICE = re.compile(r"\b(?:police(?:men)?|police officers)\b", re.I)
 _CIVILIANS = re.compile(r"\bcivilians?\b|\bchild(?:ren)?\b|\bresidents\b|\bvillagers\b", re.I)
 
 
@@ -126,6 +127,12 @@ def _actors(
     country = country_name(d.place.country_code if d.place else None)
     suffix = f" ({country})" if country else ""
     roles = {a.role for a in out}
+    police = _POLICE.search(text, d.cand.start, d.cand.trigger_start)
+    if d.sub_event_type == "Arrests" and "perpetrator" not in roles and police and country:
+        # "police arrested him at Manchester airport": the country's police, as ACLED names it
+        add("actors", (police.start(), police.end()))
+        out.append(Actor(f"Police Forces of {country}", "perpetrator"))
+        roles.add("perpetrator")
     if d.violent and not roles & {"perpetrator", "claimant"}:
         out.append(Actor(f"Unidentified armed group{suffix}", "perpetrator"))
     if d.event_type in ("Protests", "Riots") and "participant" not in roles:

@@ -27,14 +27,15 @@ _CALLING_ITSELF = re.compile(
 _TARGET_BEFORE = re.compile(
     r"(?:\bon|against|targeting|targeted|hosting|used by|positions of|"
     r"fighters of|members of|bases? of|convoys? of|at)\s+(?:the\s+|a\s+)?"
-    r"(?:\w+\s+){0,3}$",
+    r"(?:(?!(?:as|when|while|after|before|and|but|that|which|who|(?:Mon|Tues|Wednes|Thurs|"
+    r"Fri|Satur|Sun)day)\b)\w+\s+){0,3}$",
     re.I,
 )
 _AGENT_BEFORE = re.compile(
     r"\b(?:by|fell to|handed to|surrendered to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
 _SOURCE_AFTER = re.compile(
-    r"(?:,[^,]{0,80},)?\s+(?:(?:has|had|also)\s+)?(?:said|says|told|"
+    r"(?:,[^,]{0,80},|,)?\s+(?:(?:has|had|also)\s+)?(?:said|says|told|"
     r"reported|announced|confirmed|added|stated|spokesman|spokeswoman|"
     r"statement)\b"
 )
@@ -47,6 +48,10 @@ _PASSIVE_HARM = re.compile(
     r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
     r"targeted|hit|assassinated)\b|\bdied\b",
     re.I,
+)
+#: Triggers whose grammatical subject undergoes the event ("X fell to Y", "X were pushed out").
+_PASSIVE_TRIGGER = re.compile(
+    r"(?:fell to|(?:was|were|been) (?:pushed|driven|forced|captured))", re.I
 )
 _BOUNDARY = re.compile(r"[;]|,\s*(?:as|while|and|but|after|when)\b|\b(?:as|while)\s+(?:a|an|the)\b")
 _PART_OF = re.compile(
@@ -95,20 +100,28 @@ class Mentioned:
     kb: KBActor | None
 
 
+#: What follows a nationality word when it names a state's forces ("US drones", "Syria's
+#: military", "Turkish troops struck").
+_FORCE_TAIL = re.compile(
+    r"(?P<poss>['’]s)?\s+(?!(?:[\w-]+\s+){0,2}?(?:rebel|opposition|Kurdish|Kurdish-led|"
+    r"tribal|militia|Islamist|jihadist|Democratic|National|Free)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:drones?|air|aircraft|jets?|warplanes?|"
+    r"strikes?|forces|troops|military|soldiers|F-1\d|fired|launched|struck|"
+    r"attacked|bombed|shelled|retaliated)"
+)
+
+
 def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[Mentioned]:
     """Every actor name in a sentence, in text order (article offsets)."""
     found = [Mentioned(offset + s, offset + e, a.name, a) for s, e, a in kb.match(text)]
     for pattern, kb_id in lex.state_forces:
         for m in pattern.finditer(text):
-            tail = text[m.end() : m.end() + 40]
-            if not re.match(
-                r"\s+(?:[\w-]+\s+){0,2}?(?:drones?|air|aircraft|jets?|warplanes?|"
-                r"strikes?|forces|troops|military|soldiers|F-1\d|fired|launched|struck|"
-                r"attacked|bombed|shelled|retaliated)",
-                tail,
-            ):
+            tail = re.match(_FORCE_TAIL, text[m.end() : m.end() + 40])
+            if tail is None:
                 continue
             start, end = offset + m.start(), offset + m.end()
+            if tail.group("poss"):  # "Syria's military": the force is the whole phrase
+                end += tail.end()
             if not any(f.start <= start < f.end for f in found) and kb.get(kb_id):
                 actor = kb.get(kb_id)
                 assert actor is not None
@@ -141,6 +154,7 @@ def assign_roles(
     speech = [
         m for r in lex.statements if (m := r.pattern.search(text)) and not negated_claim(text, m)
     ]
+    trigger = text[cand.trigger_start - offset : cand.trigger_end - offset]
     for a in actors:
         if sus and a.start >= offset + sus.end():
             if a.start not in suspects:
@@ -157,6 +171,11 @@ def assign_roles(
         if a.start < cand.trigger_end or _AGENT_BEFORE.search(before):
             if _TARGET_BEFORE.search(before) or re.search(r"\bof\s+(?:the\s+)?$", before):
                 continue
+            if a.end <= cand.trigger_start and _PASSIVE_TRIGGER.match(trigger):
+                # "Peshmerga forces ... were pushed out by the Iraqi army": the subject of a
+                # passive lost the place; the agent after "by" took it
+                out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+                continue
             role = "participant" if cand.sub_event_type == "Peaceful protest" else "perpetrator"
             if _PASSIVE_HARM.search(
                 text[a.end - offset : max(a.end - offset, cand.trigger_start - offset)]
@@ -165,10 +184,27 @@ def assign_roles(
             out.append(FoundActor(a.name, role, a.start, a.end, a.kb))
         elif _TARGET_BEFORE.search(before) or _killed_of(text, offset, cand, a):
             out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+    out = _nearest_agent(out, text, offset, cand)
     claim = _claimant_in(text, offset, actors, lex)
     if claim is not None:
         out.append(claim)
     return out
+
+
+def _nearest_agent(
+    out: list[FoundActor], text: str, offset: int, cand: Candidate
+) -> list[FoundActor]:
+    """A force named right before the event noun ("the Russian-approved Turkish occupation
+    of Afrin") is its perpetrator; subjects of other verbs earlier in the sentence are not."""
+    perps = [a for a in out if a.role == "perpetrator" and a.end <= cand.trigger_start]
+    adjacent = [
+        a
+        for a in perps
+        if re.fullmatch(r"[\s\w-]{0,25}", text[a.end - offset : cand.trigger_start - offset])
+    ]
+    if not adjacent:
+        return out
+    return [a for a in out if a not in perps or a in adjacent]
 
 
 def _apposed(text: str, offset: int, a: Mentioned) -> bool:

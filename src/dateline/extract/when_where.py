@@ -24,12 +24,33 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _NOT_EVENT_PLACE = re.compile(
-    r"\b(?:from|(?:west|east|north|south|north-?east|north-?west|south-?east|south-?west)"
+    r"\b(?:from|by|(?:west|east|north|south|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+of|kilometres|km|miles|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
     re.I,
 )
 #: "Yemen's Houthi rebels", "Iraq's foreign minister": a possessive names an owner, not a site.
 _POSSESSIVE = re.compile(r"^['’]s?\b")
+#: A country name used as a modifier of a party ("US-led airstrikes", "the UK and the US
+#: governments", "US and Turkish press") names who acted or spoke, not where.
+_PARTY_MODIFIER = re.compile(
+    r"^(?:-(?:led|backed|based|allied|supported|funded|brokered|sponsored|aligned)\b|"
+    r"\s+(?:and\s+(?:the\s+)?[\w-]+\s+)?(?:governments?|press|media|officials|forces|troops|"
+    r"military|army|president|leaders?|authorities|counterparts?|embassy|envoys?|ambassadors?|"
+    r"citizens|nationals|diplomats|ministers?|jets|warplanes)\b)",
+    re.I,
+)
+#: A country before a weapon noun is whose weapon it is ("US airstrikes", "Iranian drones").
+_ARMS_AFTER = re.compile(
+    r"^[-\s]+(?:[\w-]+\s+)?(?:air\s?strikes?|drones?|aircraft|jets|warplanes|missiles?|"
+    r"rockets?|artillery|shelling|bombers?)\b",
+    re.I,
+)
+#: Few words between a place and the trigger: the place modifies the event noun ("the Paris
+#: terror attacks", "the Afrin assault") and says exactly where it happened.
+_PRENOMINAL_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
+#: Intransitive or passive territory triggers ("fell to", "was recaptured"): the subject,
+#: usually the first place of the clause, is where the change happened.
+_SUBJECT_IS_PLACE = re.compile(r"^(?:fell to|(?:was|were|had been|has been) \w+)", re.I)
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’ .-]{2,40}?)(?:,\s*[A-Z][\w ]+?)?\s*"
     r"(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s"
@@ -122,6 +143,65 @@ def undated(published: DateInterval) -> DateInterval:
     )
 
 
+#: "These developments come five months after the regime ... took control of Deraa": the
+#: news of the article happens N units after the event, so the event is N units before
+#: publication.
+_ELAPSED = re.compile(
+    r"\b(?:comes?|came|coming|follows?|followed)\s+(?:just\s+|nearly\s+|almost\s+|about\s+)?"
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?:after|since)\b",
+    re.I,
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def elapsed_before(text: str, draft: Any, anchor: DateInterval) -> Grounded | None:
+    """The date of an event told as "(this) comes N months after <event>" in its sentence,
+    counted back from ``anchor``: the date of the article's news (its lead event, else the
+    publication day)."""
+    if anchor.start is None or anchor.end is None:
+        return None
+    lo, _ = draft.sentence_span
+    m = _ELAPSED.search(text, lo, draft.anchor)
+    if m is None:
+        return None
+    word = m["n"].lower()
+    n = 1 if word in ("a", "an") else _NUMBER_WORDS.get(word) or int(word)
+    pub, unit = anchor.start, m["unit"].lower()
+    if unit in ("day", "week"):
+        back = dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n)
+        start, end = anchor.start - back, anchor.end - back
+        precision = "day" if start == end else "week"
+    elif unit == "month":
+        months = pub.year * 12 + pub.month - 1 - n
+        start = dt.date(months // 12, months % 12 + 1, 1)
+        nxt = dt.date((months + 1) // 12, (months + 1) % 12 + 1, 1)
+        start, end, precision = start, nxt - dt.timedelta(days=1), "month"
+    else:
+        start, end, precision = dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year"
+    reason = f"'{m.group(0)}' counted back from {anchor.start.isoformat()} ({anchor.reason})"
+    return Grounded(DateInterval(start, end, precision, reason), m.start(), m.end())
+
+
 def inherited(date: DateInterval, source: str) -> DateInterval:
     """A context date, with a reason naming where it came from."""
     return DateInterval(
@@ -132,13 +212,40 @@ def inherited(date: DateInterval, source: str) -> DateInterval:
     )
 
 
-def pick_toponym(toponyms: list[Any], text: str, trigger: int, start: int, end: int) -> Any | None:
+def _nearer_other(t: Any, trigger: int, others: tuple[int, ...]) -> bool:
+    """Is the toponym closer to another event's trigger in the sentence than to this one?
+    ("ministers met on Saturday in Moscow, negotiated a deal ... on Idlib": Moscow is where
+    they met, Idlib what the deal is about)."""
+    mine = abs(t.start - trigger)
+    return any(abs(t.start - o) < mine for o in others if o != trigger)
+
+
+def pick_toponym(
+    toponyms: list[Any],
+    text: str,
+    trigger: int,
+    start: int,
+    end: int,
+    others: tuple[int, ...] = (),
+) -> Any | None:
     """The toponym governing an event in ``[start, end)``: after a locative word, most precise,
     nearest the trigger; launch sites ("fired from X") and offsets ("east of X") lose."""
     scored = []
-    for t in toponyms:
-        if not (start <= t.start and t.end <= end) or t.place is None:
-            continue
+    inside = sorted(
+        (
+            t
+            for t in toponyms
+            if start <= t.start
+            and t.end <= end
+            and t.place is not None
+            and not _PARTY_MODIFIER.match(text[t.end : t.end + 40])
+            and not (t.place.precision >= 3 and _ARMS_AFTER.match(text[t.end : t.end + 30]))
+            and not _nearer_other(t, trigger, others)
+        ),
+        key=lambda t: t.start,
+    )
+    first = inside[0] if inside else None
+    for t in inside:
         before = text[max(0, t.start - 30) : t.start]
         score = 0.0
         if _LOCATIVE.search(before):
@@ -147,6 +254,11 @@ def pick_toponym(toponyms: list[Any], text: str, trigger: int, start: int, end: 
             score -= 3
         if _POSSESSIVE.match(text[t.end : t.end + 3]):
             score -= 2
+        if t.end <= trigger and (
+            _PRENOMINAL_GAP.match(text[t.end : trigger])
+            or (t is first and _SUBJECT_IS_PLACE.match(text[trigger:end]))
+        ):
+            score += 2.5
         score -= 0.5 * (t.place.precision or 3)
         score -= abs(t.start - trigger) / 400
         scored.append((score, t.start, t))
@@ -204,6 +316,7 @@ __all__ = [
     "UNDATED_WINDOW_DAYS",
     "Grounded",
     "dateline_place",
+    "elapsed_before",
     "inherited",
     "is_background",
     "lower_precision",
