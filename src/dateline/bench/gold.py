@@ -14,7 +14,6 @@ comparison code sees one shape.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from dateline.ground.place.geo import distance_km
 from dateline.records import EVENT_TYPE_OF, STATUSES, Actor, Count, DateInterval, Mention, Place
 
 #: Two points further apart than this are different places (the issue's match rule).
@@ -205,13 +205,6 @@ def load_gold(path: str | Path) -> list[GoldMention]:
 # --- field comparisons ------------------------------------------------------------------------
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
 def _has_point(place: Place | None) -> bool:
     return place is not None and place.latitude is not None and place.longitude is not None
 
@@ -231,11 +224,8 @@ def places_compatible(a: Place | None, b: Place | None) -> bool:
         return True
     if a.country_code and b.country_code and a.country_code != b.country_code:
         return False
-    if _has_point(a) and _has_point(b):
-        assert a.latitude is not None and a.longitude is not None
-        assert b.latitude is not None and b.longitude is not None
-        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_DISTANCE_KM
-    return True
+    distance = distance_km(a, b)
+    return distance is None or distance <= MAX_DISTANCE_KM
 
 
 def place_correct(gold: Place | None, pred: Place | None) -> bool:

@@ -36,15 +36,25 @@ def synthetic(cfg: SynthConfig) -> Iterator[Event]:
 def shifted(event: Event, days: int, tag: str) -> Event:
     """The same kind of report, moved to a new day under new ids (a fresh day of news)."""
     d = event.date
-    moved = DateInterval(d.start + dt.timedelta(days=days) if d.start else None,
-                         d.end + dt.timedelta(days=days) if d.end else None, d.precision,
-                         d.reason)
-    sources = tuple(dataclasses.replace(s, article_id=f"{s.article_id}_{tag}") for s in
-                    event.sources)
-    evidence = tuple(dataclasses.replace(e, article_id=f"{e.article_id}_{tag}") for e in
-                     event.evidence)
-    return event.with_(event_id=f"{event.event_id}_{tag}", date=moved, sources=sources,
-                       evidence=evidence, mention_ids=(f"{event.mention_ids[0]}_{tag}",))
+    moved = DateInterval(
+        d.start + dt.timedelta(days=days) if d.start else None,
+        d.end + dt.timedelta(days=days) if d.end else None,
+        d.precision,
+        d.reason,
+    )
+    sources = tuple(
+        dataclasses.replace(s, article_id=f"{s.article_id}_{tag}") for s in event.sources
+    )
+    evidence = tuple(
+        dataclasses.replace(e, article_id=f"{e.article_id}_{tag}") for e in event.evidence
+    )
+    return event.with_(
+        event_id=f"{event.event_id}_{tag}",
+        date=moved,
+        sources=sources,
+        evidence=evidence,
+        mention_ids=(f"{event.mention_ids[0]}_{tag}",),
+    )
 
 
 def store_events(store: Store, events: list[Event], batch: int = 5000) -> list[str]:
@@ -52,10 +62,14 @@ def store_events(store: Store, events: list[Event], batch: int = 5000) -> list[s
     pending = []
     for e in events:
         text = e.evidence[0].text
-        article = Article(article_id=e.sources[0].article_id, text=text,
-                          outlet=e.sources[0].outlet,
-                          published=DateInterval.day(dt.date.fromisoformat(
-                              e.sources[0].published or "2024-01-01"), "synthetic"))
+        article = Article(
+            article_id=e.sources[0].article_id,
+            text=text,
+            outlet=e.sources[0].outlet,
+            published=DateInterval.day(
+                dt.date.fromisoformat(e.sources[0].published or "2024-01-01"), "synthetic"
+            ),
+        )
         pending.append((article, [mention_record(e)]))
         if len(pending) >= batch:
             store.add_articles(pending, None)
@@ -65,22 +79,33 @@ def store_events(store: Store, events: list[Event], batch: int = 5000) -> list[s
 
 
 @click.command("incremental")
-@click.option("--sizes", default="10000,100000", show_default=True,
-              help="Database sizes (single-report events), comma-separated.")
-@click.option("--day", "day_size", default=300, show_default=True,
-              help="Reports in the added day of news.")
+@click.option(
+    "--sizes",
+    default="10000,100000",
+    show_default=True,
+    help="Database sizes (single-report events), comma-separated.",
+)
+@click.option(
+    "--day", "day_size", default=300, show_default=True, help="Reports in the added day of news."
+)
 def command(sizes: str, day_size: int) -> None:
     """Time of adding one day of reports to databases of growing size."""
     table = Table(title=f"Adding one day ({day_size} reports) to an existing database")
-    for col in ("database events", "full merge s", "events after", "incremental merge s",
-                "mentions revisited"):
+    for col in (
+        "database events",
+        "full merge s",
+        "events after",
+        "incremental merge s",
+        "mentions revisited",
+    ):
         table.add_column(col, justify="right")
     for size in (int(s) for s in sizes.split(",")):
         cfg = SynthConfig(events=size, days=365)
         base = list(synthetic(cfg))
         day_cfg = dataclasses.replace(cfg, events=day_size * 365, seed=cfg.seed + 1)
-        fresh = [shifted(e, 0, "new") for e in synthetic(day_cfg)
-                 if e.date.start == dt.date(2024, 6, 1)][:day_size]
+        fresh = [
+            shifted(e, 0, "new") for e in synthetic(day_cfg) if e.date.start == dt.date(2024, 6, 1)
+        ][:day_size]
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "inc.duckdb") as store:
             store_events(store, base)
             started = time.perf_counter()
@@ -91,8 +116,13 @@ def command(sizes: str, day_size: int) -> None:
             started = time.perf_counter()
             rebuild_events(store, new_mentions=new_ids)
             incremental = time.perf_counter() - started
-            table.add_row(f"{size:,}", f"{full:.1f}", f"{store.count('events'):,}",
-                          f"{incremental:.2f}", f"{revisited:,}")
+            table.add_row(
+                f"{size:,}",
+                f"{full:.1f}",
+                f"{store.count('events'):,}",
+                f"{incremental:.2f}",
+                f"{revisited:,}",
+            )
     console.print(table)
 
 

@@ -29,12 +29,19 @@ console = Console()
 
 #: Module prefixes -> stage names for the profile table.
 STAGES = {
-    "dateline/ingest": "ingest", "dateline/extract/classify": "classify",
-    "dateline/embed": "classify", "dateline/extract": "extract",
-    "dateline/annotate": "extract", "dateline/ground/time": "ground: time",
-    "dateline/ground/place": "ground: place", "dateline/ground/actors": "ground: actors",
-    "dateline/merge": "merge", "dateline/store": "store", "duckdb": "store",
-    "spacy": "spaCy", "thinc": "spaCy",
+    "dateline/ingest": "ingest",
+    "dateline/extract/classify": "classify",
+    "dateline/embed": "classify",
+    "dateline/extract": "extract",
+    "dateline/annotate": "extract",
+    "dateline/ground/time": "ground: time",
+    "dateline/ground/place": "ground: place",
+    "dateline/ground/actors": "ground: actors",
+    "dateline/merge": "merge",
+    "dateline/store": "store",
+    "duckdb": "store",
+    "spacy": "spaCy",
+    "thinc": "spaCy",
 }
 
 
@@ -76,10 +83,19 @@ def _write_sample(articles: list[Article], path: Path) -> None:
 
     with path.open("w") as out:
         for a in articles:
-            body = a.text[len(a.title) + 2:] if a.title and a.text.startswith(a.title) else a.text
-            out.write(json.dumps({"id": a.metadata.get("row_id", a.article_id), "title": a.title,
-                                  "text": body, "date": a.published.start.isoformat()
-                                  if a.published.start else None, "source": a.outlet}) + "\n")
+            body = a.text[len(a.title) + 2 :] if a.title and a.text.startswith(a.title) else a.text
+            out.write(
+                json.dumps(
+                    {
+                        "id": a.metadata.get("row_id", a.article_id),
+                        "title": a.title,
+                        "text": body,
+                        "date": a.published.start.isoformat() if a.published.start else None,
+                        "source": a.outlet,
+                    }
+                )
+                + "\n"
+            )
 
 
 def profile_by_stage(corpus: Path, limit: int) -> dict[str, float]:
@@ -103,8 +119,13 @@ def profile_by_stage(corpus: Path, limit: int) -> dict[str, float]:
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--workers", default=2, show_default=True, help="Processes for both passes.")
 @click.option("--limit", type=int, help="Only the first N articles.")
-@click.option("--profile", "profile_n", type=int, default=0,
-              help="Also profile a single-process run over N articles, by stage.")
+@click.option(
+    "--profile",
+    "profile_n",
+    type=int,
+    default=0,
+    help="Also profile a single-process run over N articles, by stage.",
+)
 def command(corpus: Path, workers: int, limit: int | None, profile_n: int) -> None:
     """Articles/s and words/s of the whole pipeline, and the bare spaCy floor."""
     articles = load_articles(corpus, limit)
@@ -112,18 +133,23 @@ def command(corpus: Path, workers: int, limit: int | None, profile_n: int) -> No
     words = sum(len(t.split()) for t in texts)
     floor = bare_spacy_seconds(texts, workers)
     seconds, read, events = pipeline_seconds(corpus, workers, limit)
-    table = Table(title=f"Throughput on {corpus.name} ({read} articles, {words:,} words, "
-                        f"{workers} workers)")
+    table = Table(
+        title=f"Throughput on {corpus.name} ({read} articles, {words:,} words, {workers} workers)"
+    )
     for col in ("pass", "seconds", "articles/s", "words/s"):
         table.add_column(col, justify="right" if col != "pass" else "left")
-    table.add_row("bare spaCy (floor)", f"{floor:.1f}", f"{len(texts) / floor:.1f}",
-                  f"{words / floor:,.0f}")
-    table.add_row("dateline pipeline", f"{seconds:.1f}", f"{read / seconds:.1f}",
-                  f"{words / seconds:,.0f}")
+    table.add_row(
+        "bare spaCy (floor)", f"{floor:.1f}", f"{len(texts) / floor:.1f}", f"{words / floor:,.0f}"
+    )
+    table.add_row(
+        "dateline pipeline", f"{seconds:.1f}", f"{read / seconds:.1f}", f"{words / seconds:,.0f}"
+    )
     console.print(table)
-    console.print(f"{read / seconds:.1f} articles/s; pipeline / floor = {seconds / floor:.2f}x "
-                  f"(target <= 1.5x, >= 20 articles/s with 2 workers); {events} events; "
-                  f"peak memory {peak_rss_mb():,.0f} MB (target <= 2048 MB)")
+    console.print(
+        f"{read / seconds:.1f} articles/s; pipeline / floor = {seconds / floor:.2f}x "
+        f"(target <= 1.5x, >= 20 articles/s with 2 workers); {events} events; "
+        f"peak memory {peak_rss_mb():,.0f} MB (target <= 2048 MB)"
+    )
     if profile_n:
         breakdown = profile_by_stage(corpus, profile_n)
         total = sum(breakdown.values())

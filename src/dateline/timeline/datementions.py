@@ -3,52 +3,23 @@
 A deliberately small resolver for timeline summarisation: it finds only expressions that
 name one day ("April 20 , 2010", "20 April", "on Tuesday", "yesterday") and resolves them
 against the article's publication date. The full temporal tagger lives in
-``dateline.ground.time``; :func:`find_day_mentions` uses it when it is installed and
-falls back to these patterns otherwise, so the timeline benchmark runs either way.
+``dateline.ground.time``; :func:`find_day_mentions` chooses between the two, so the
+timeline benchmark can compare them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+from dateline.ground.time import find_timexes
+from dateline.ground.time.lexicon import alternation, lexicon
+
+#: Month words -> month number, from the time lexicon shared with ``dateline.ground.time``.
+MONTHS: dict[str, int] = lexicon().months
+#: Weekday names -> Python weekday (Monday = 0); the lexicon holds ISO numbers (Monday = 1).
+WEEKDAYS: dict[str, int] = {name: iso - 1 for name, iso in lexicon().weekdays.items()}
 #: Relative day words -> offset from the publication date (dateline lexicon).
 RELATIVE: dict[str, int] = {
     "yesterday": -1,
@@ -61,7 +32,7 @@ RELATIVE: dict[str, int] = {
     "tomorrow": 1,
 }
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<mon>" + alternation(MONTHS) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "April 20 , 2010" / "April 20" / "20 April 2010" / "20 April". "May" alone is never a date.
@@ -163,39 +134,28 @@ def regex_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
     return kept
 
 
-def _ground_resolver() -> Callable[[str, dt.date], list[DayMention]] | None:
-    """Wrap ``dateline.ground.time.find_timexes`` when that module is available."""
-    try:
-        from dateline.ground.time import find_timexes  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-
-    def resolve(text: str, anchor: dt.date) -> list[DayMention]:
-        out: list[DayMention] = []
-        for tx in find_timexes(text, anchor):
-            iv = getattr(tx, "interval", None)
-            if iv is None or iv.precision != "day" or iv.start is None:
-                continue
-            explicit = any(ch.isdigit() for ch in tx.text)
-            out.append(DayMention(tx.start, tx.end, tx.text, iv.start, explicit))
-        return out
-
-    return resolve
+def ground_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
+    """Day mentions found by the full temporal tagger: every timex resolved to one day."""
+    out: list[DayMention] = []
+    for tx in find_timexes(text, anchor):
+        iv = tx.interval
+        if iv is None or iv.precision != "day" or iv.start is None:
+            continue
+        explicit = any(ch.isdigit() for ch in tx.text)
+        out.append(DayMention(tx.start, tx.end, tx.text, iv.start, explicit))
+    return out
 
 
 def find_day_mentions(text: str, anchor: dt.date, resolver: str = "regex") -> list[DayMention]:
     """Day mentions in ``text`` anchored at ``anchor``.
 
-    ``resolver`` is ``"regex"`` (dateline's patterns above), ``"ground"`` (the full
-    temporal tagger, which must be installed) or ``"auto"`` (ground when present).
+    ``resolver`` is ``"regex"`` (dateline's patterns above) or ``"ground"`` (the full
+    temporal tagger); ``"auto"`` is kept as a synonym of ``"ground"``, from when the tagger
+    was optional.
     """
     if resolver in ("ground", "auto"):
-        ground = _ground_resolver()
-        if ground is not None:
-            return ground(text, anchor)
-        if resolver == "ground":
-            raise ImportError("dateline.ground.time.find_timexes is not available")
+        return ground_day_mentions(text, anchor)
     return regex_day_mentions(text, anchor)
 
 
-__all__ = ["DayMention", "find_day_mentions", "regex_day_mentions"]
+__all__ = ["DayMention", "find_day_mentions", "ground_day_mentions", "regex_day_mentions"]

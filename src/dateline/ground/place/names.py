@@ -22,8 +22,9 @@ _QUOTES = str.maketrans({c: None for c in "'’‘`ʼʻ´\u02bf\u02be"})
 _SPACES = re.compile(r"[\s\-‐–_/]+")
 #: Arabic article spellings ("al-", "el-", "ad-", "ash-", "az-"...) dropped by ``bare_key``.
 ARTICLES = frozenset(["al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "an", "ed", "es"])
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es)\s+")
-_ARTICLE_INNER = re.compile(r"\s(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es)\s")
+_ARTICLE_WORD = "(?:" + "|".join(sorted(ARTICLES)) + ")"
+_ARTICLE = re.compile(rf"^{_ARTICLE_WORD}\s+")
+_ARTICLE_INNER = re.compile(rf"\s{_ARTICLE_WORD}\s")
 _THE = re.compile(r"^the\s+")
 #: Trailing words that say what kind of place a name is, not which ("Makhmur district").
 FEATURE_SUFFIXES = (

@@ -12,18 +12,6 @@ from dataclasses import dataclass
 
 from dateline.records import Precision
 
-UNITS = (
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "quarter",
-    "half",
-    "season",
-    "year",
-    "decade",
-    "century",
-)
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASONS = ("WI", "SP", "SU", "FA")  # calendar order of the season a month falls in
 

@@ -41,15 +41,13 @@ _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:the\s+)?)?"
 
 def _day(y: int, m: int, d: int, relative: bool = False, note: str = "") -> Reading | None:
     try:
-        return Reading(
-            "DATE",
-            cal.day(dt.date(y, m, d)).value,
-            cal.day(dt.date(y, m, d)),
-            relative=relative,
-            note=note,
-        )
+        return _day_reading(dt.date(y, m, d), relative, note)
     except ValueError:
         return None  # "February 30": not a date, so not a time expression
+
+
+def _day_reading(d: dt.date, relative: bool, note: str = "") -> Reading:
+    return Reading("DATE", d.isoformat(), cal.day(d), relative=relative, note=note)
 
 
 @rule("iso_date", rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){E}", priority=10)
@@ -125,12 +123,8 @@ def day_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
 def month_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
     mon = month_no(m["mon"])
     if m["year"]:
-        return Reading(
-            "DATE",
-            cal.month(int(m["year"]), mon).value,
-            cal.month(int(m["year"]), mon),
-            mod_of(m["mod"]),
-        )
+        p = cal.month(int(m["year"]), mon)
+        return Reading("DATE", p.value, p, mod_of(m["mod"]))
     p = cal.month(ctx.today.year + rel_year_offset(m["rel"]), mon)
     return Reading("DATE", p.value, p, mod_of(m["mod"]), relative=True)
 
@@ -251,10 +245,6 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Reading | None:
     this_year = _holiday_date(m["name"], today.year)
     y = closest_year(this_year.month, this_year.day, today, ctx.direction, ctx.cued)
     return _day_reading(_holiday_date(m["name"], y), relative=True)
-
-
-def _day_reading(d: dt.date, relative: bool, note: str = "") -> Reading:
-    return Reading("DATE", d.isoformat(), cal.day(d), relative=relative, note=note)
 
 
 _FULL_DATE = re.compile(

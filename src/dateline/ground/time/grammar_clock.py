@@ -13,6 +13,7 @@ import re
 from dateline.ground.time import calendar as cal
 from dateline.ground.time.patterns import (
     DAYNUM,
+    LEX,
     MONTH,
     WEEKDAY,
     B,
@@ -79,9 +80,6 @@ def clock(m: re.Match[str], ctx: Ctx) -> Reading | None:
     return Reading("TIME", f"{p.value}T{hhmm}", p, relative=True)
 
 
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-
 @rule(
     "part_of_day",
     rf"{B}(?P<rel>this|the|last|early\s+this|late\s+this|earlier\s+this)\s+"
@@ -97,7 +95,7 @@ def part_of_day(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if rel == "last" and pod != "night":
         return None  # "last evening" is rare; do not guess
     p = cal.day(day)
-    return Reading("TIME", f"{p.value}T{_PARTS[pod]}", p, relative=True)
+    return Reading("TIME", f"{p.value}T{LEX.parts_of_day[pod]}", p, relative=True)
 
 
 @rule("overnight", rf"{B}overnight{E}", type="TIME", priority=60)

@@ -118,9 +118,6 @@ def every_unit(m: re.Match[str], ctx: Ctx) -> Reading | None:
     return Reading("SET", duration_value(n, unit_name(m["unit"])))
 
 
-_POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-
 @rule(
     "every_weekday",
     rf"{B}(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|(?P<wds>{WEEKDAY})s)"
@@ -131,7 +128,7 @@ _POD_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 )
 def every_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
     day = weekday_no(m["wd"] or m["wds"])
-    pod = f"T{_POD_CODES[m['pod'].lower()]}" if m["pod"] else ""
+    pod = f"T{LEX.parts_of_day[m['pod'].lower()]}" if m["pod"] else ""
     return Reading("SET", f"XXXX-WXX-{day}{pod}")
 
 

@@ -26,7 +26,6 @@ VAGUE = alternation(LEX.vague_numbers)
 ORDINAL = alternation(k for k in LEX.ordinals if k != "last")
 UNIT = alternation(LEX.units)
 SEASON = alternation(LEX.seasons)
-PART_OF_DAY = alternation(k for k in LEX.parts_of_day if k not in ("midday", "noon"))
 MOD = (
     r"(?:early|earlier|mid|middle|late|later|the\s+end\s+of|the\s+beginning\s+of|"
     r"the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)"

@@ -8,7 +8,7 @@ toolkit works on tokens, so its figures can differ slightly from these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -85,10 +85,3 @@ def score_document(
         else:
             c.errors.append((doc_id, text[s.start : s.end] if text else "", s.value, g.value))
     return c
-
-
-def score_corpus(pairs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> Counts:
-    total = Counts()
-    for gold, system in pairs:
-        total.add(score_document(gold, system))
-    return total
