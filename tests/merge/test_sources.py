@@ -42,8 +42,12 @@ def test_wire_credit_lines() -> None:
 def test_reprints_point_to_the_earliest_copy() -> None:
     original = article(WIRE, "Gulf Dispatch", 5)
     copy = article("Updated: " + WIRE.replace("Tuesday evening", "Tuesday night"), "Star", 6)
-    other = article("Protesters gathered in Nasiriyah on Friday demanding jobs and power, "
-                    "and police fired tear gas to disperse them.", "Tigris Times", 6)
+    other = article(
+        "Protesters gathered in Nasiriyah on Friday demanding jobs and power, "
+        "and police fired tear gas to disperse them.",
+        "Tigris Times",
+        6,
+    )
     reprints = find_reprints([copy, other, original])
     assert reprints[copy.article_id] == original.article_id
     assert reprints[other.article_id] == other.article_id
@@ -58,20 +62,29 @@ def test_independent_sources_counts_reprints_and_outlets_once() -> None:
 
 def test_story_clusters_group_related_days() -> None:
     a = article(WIRE, "Gulf Dispatch", 5)
-    b = article("A day after rockets struck Ain al-Asad air base in Anbar province, coalition "
-                "troops at the base raised alert levels; the Iraqi military said.", "Star", 6)
-    c = article("Protesters gathered in Nasiriyah on Friday demanding jobs and power.",
-                "Tigris Times", 7)
+    b = article(
+        "A day after rockets struck Ain al-Asad air base in Anbar province, coalition "
+        "troops at the base raised alert levels; the Iraqi military said.",
+        "Star",
+        6,
+    )
+    c = article(
+        "Protesters gathered in Nasiriyah on Friday demanding jobs and power.", "Tigris Times", 7
+    )
     stories = story_clusters([c, b, a])
     assert stories[a.article_id] == stories[b.article_id] != stories[c.article_id]
     assert stories == story_clusters([a, b, c])
 
 
 def test_article_similarity_ranks_same_event_higher() -> None:
-    same = article_similarity(WIRE, "Rockets hit Ain al-Asad air base in Anbar on Tuesday, "
-                              "the Iraqi military said.", use_embeddings=False)
-    other = article_similarity(WIRE, "Protesters gathered in Nasiriyah demanding jobs.",
-                               use_embeddings=False)
+    same = article_similarity(
+        WIRE,
+        "Rockets hit Ain al-Asad air base in Anbar on Tuesday, the Iraqi military said.",
+        use_embeddings=False,
+    )
+    other = article_similarity(
+        WIRE, "Protesters gathered in Nasiriyah demanding jobs.", use_embeddings=False
+    )
     assert 0 <= other < same <= 1
 
 

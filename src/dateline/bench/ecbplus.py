@@ -201,7 +201,7 @@ def evaluate(root: str | Path, doc_threshold: float = DOC_THRESHOLD) -> dict[str
     out = {
         name: conll(k, r) | {"mentions": sum(len(c) for c in k)} for name, (k, r) in parts.items()
     }
-    out["dev, same-lemma baseline (whole topic)"] = conll(*lemma_only) | {
+    out["dev, same stemmed lemma, whole topic (baseline)"] = conll(*lemma_only) | {
         "mentions": sum(len(c) for c in lemma_only[0])
     }
     return out
