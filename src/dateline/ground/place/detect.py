@@ -90,6 +90,14 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|outside|into|across|toward|towards|of|"
     r"around|between|and|via)\s+(?:the\s+)?)$"
 )
+#: A lower-case Arabic article hyphened to a capitalised name: "al-Tanf", "el-Arish".
+_ARTICLE_START = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ez|an|ed|es)-[A-Z]")
+#: Words that make what follows a place whatever the model says: "near Manbij", "the village
+#: of Kani Masi". Narrower than ``_LOCATIVE`` ("of", "and", "from" also precede people).
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|at|near|outside|into|across|around|toward|towards|via)\s+(?:the\s+)?"
+    r"|\b(?:village|town|city|district|province|governorate|outskirts|suburb)\s+of\s+)$"
+)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels that veto a weak gazetteer match. Not ORG: LGL and event reports alike place
 #: "Mansfield Police Department" in Mansfield; group names are vetoed by GROUP_NAMES instead.
@@ -119,13 +127,18 @@ def _capitalised(tok: str) -> bool:
     return tok[:1].isupper() or (("-" in tok) and any(c.isupper() for c in tok))
 
 
+def _starts_name(tok: str) -> bool:
+    """A capitalised word, or an Arabic article written lower-case before one ("al-Tanf")."""
+    return tok[:1].isupper() or bool(_ARTICLE_START.match(tok))
+
+
 def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
     """Longest capitalised token runs whose key is a gazetteer name (no model needed)."""
     toks = _tokens(text)
     spans: list[Span] = []
     i = 0
     while i < len(toks):
-        if not toks[i][2][:1].isupper() or toks[i][2] in COMMON_WORDS:
+        if not _starts_name(toks[i][2]) or toks[i][2] in COMMON_WORDS:
             i += 1
             continue
         match = None
@@ -183,7 +196,10 @@ def candidate_spans(text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = Fal
     kept = {name_key(s.text) for s in out}
     for span in weak:
         if name_key(span.text) in kept and not any(
-            label == "PERSON" and start <= span.start and span.end <= end
+            label == "PERSON"
+            and start <= span.start
+            and span.end <= end
+            and _person(span, start, end)
             for start, end, label in ents
         ):
             out.append(span)
@@ -200,8 +216,19 @@ def candidate_spans(text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = Fal
     return sorted(out, key=lambda s: s.start)
 
 
+def _person(span: Span, start: int, end: int) -> bool:
+    """Whether a PERSON entity around a name kept elsewhere really is a person here: it is when
+    longer than the name ("Jayne Mansfield") or the name is one word ("Jackson said"); a
+    multi-word place name tagged PERSON whole ("Kani Masi was the site") is the model's slip."""
+    return end - start > span.end - span.start or not any(c in span.text for c in " -")
+
+
 def _tokens_of(text: str, words: dict[str, str]) -> list[tuple[int, int, str]]:
     return [(s, e, t) for s, e, t in _tokens(text) if t in words]
+
+
+def _place_cue(text: str, start: int) -> bool:
+    return bool(_PLACE_CUE.search(text[max(0, start - 25) : start]))
 
 
 def _keep(
@@ -220,7 +247,15 @@ def _keep(
                 start <= span.start and span.end <= end and (end - start) > len(span.text)
             )
             if label in BLOCKING_LABELS and (inside_longer or not strong):
-                return bool(entries) and any(e.curated for e in entries) and not inside_longer
+                if inside_longer:
+                    return False
+                # The model's label covers less than the gazetteer name ("Amadiya" PRODUCT in
+                # "Amadiya district"), or the words before say place ("in Manbij"): keep it.
+                return (
+                    any(e.curated for e in entries)
+                    or (span.start < start or end < span.end)
+                    or _place_cue(text, span.start)
+                )
     if strong or " " in span.text or "-" in span.text:
         return True
     if (

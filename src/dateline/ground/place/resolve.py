@@ -5,15 +5,22 @@ town in Louisiana as well as Egypt's second city. Each candidate gets a score: a
 its feature type and population, plus context - the country in focus, the countries and
 admin1 divisions other names in the article point at, and nearness to the article's other
 places. Two passes: the first resolves every name on priors and explicit admin1/country cues,
-the second re-scores with the focus country and the first pass's points.
+the second re-scores with the focus country and the first pass's points. A name never counts
+as its own context (the focus is voted by the other names), a world city beats far smaller
+homonyms abroad unless the article is located in their country, and output divisions carry
+their press names (``admin1_press.tsv``: "Raqqa", not GeoNames' "Ar Raqqah").
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib import resources
 
+from dateline.ground.place.detect import gazetteer_spans
 from dateline.ground.place.gazetteer import (
     POINT_FEATURES,
     GazEntry,
@@ -21,7 +28,7 @@ from dateline.ground.place.gazetteer import (
     default_gazetteer,
 )
 from dateline.ground.place.geo import haversine_km
-from dateline.ground.place.names import feature_hint, name_key
+from dateline.ground.place.names import feature_hint, loose_key, name_key, strip_feature_words
 from dateline.records import Place
 
 #: Prior of each feature type; cities get theirs from population (see ``_prior``).
@@ -54,8 +61,16 @@ CAPITAL_BONUS = 0.7  # "Moscow" in news is Russia's capital more often than Mosc
 NEIGHBOUR_BONUS = 0.4  # entry in a country bordering one the article names
 #: A same-named city this large relative to its division is what the bare name means.
 CITY_OVER_ADMIN1 = 0.2
+#: A world city ("Geneva", "Manchester") beats homonyms abroad that are this many times smaller:
+#: a country named in passing ("US and Iranian officials met in Geneva") is not enough to pull
+#: it to Geneva, Illinois; a state, county or nearby town of the homonym's still is.
+DOMINANT_BONUS = 2.0
+DOMINANT_MIN_POPULATION = 100_000
+DOMINANT_RATIO = 5.0
 #: Features too large to anchor "nearness".
 AREA_FEATURES = frozenset({"country", "continent", "region", "admin1"})
+#: Features that say which country an article is about without saying where in it.
+LARGE = frozenset({"country", "continent", "region"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +84,7 @@ class Context:
     points: tuple[tuple[float, float], ...] = ()
     names: frozenset[str] = frozenset()  # keys of the article's other names
     towns_in: frozenset[tuple[str, str]] = frozenset()  # (admin2 key, admin1) of their towns
+    local_countries: frozenset[str] = frozenset()  # of its towns and divisions, not countries
 
 
 def _prior(entry: GazEntry) -> float:
@@ -145,8 +161,12 @@ def best(name: str, gaz: Gazetteer, ctx: Context) -> tuple[GazEntry | None, floa
     key = name_key(name)
     hint = feature_hint(key)
     found = _narrow(name, hint, candidates(name, gaz), ctx, gaz)
+    world = _dominant(found, key, ctx)
     scored = sorted(
-        ((score(e, key, ctx, gaz), e.gid, e) for e in found),
+        (
+            (score(e, key, ctx, gaz) + (DOMINANT_BONUS if e is world else 0.0), e.gid, e)
+            for e in found
+        ),
         key=lambda t: (-t[0], t[1]),
     )
     if not scored:
@@ -154,6 +174,28 @@ def best(name: str, gaz: Gazetteer, ctx: Context) -> tuple[GazEntry | None, floa
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
     town = _town_named_like(scored[0][2], [e for _, _, e in scored], key, hint)
     return (town, margin) if town is not None else (scored[0][2], margin)
+
+
+def _dominant(found: list[GazEntry], key: str, ctx: Context) -> GazEntry | None:
+    """The big city a bare name means by default: at least ``DOMINANT_MIN_POPULATION``, and
+    ``DOMINANT_RATIO`` times every same-named place abroad, with none at home. Not when the
+    article has places (a town, county or state, not just a country's name) in a homonym's
+    country and none in the city's: "Dublin" among Ohio towns is Dublin, Ohio."""
+    named = [e for e in found if name_key(e.name) == key]  # not "Manchester" = Richmond, VA
+    cities = [e for e in named if e.feature == "city" and e.population >= DOMINANT_MIN_POPULATION]
+    if not cities:
+        return None
+    top = max(cities, key=lambda e: (e.population, e.gid))
+    rivals = [e for e in named if e.feature not in ("country", "continent") and e is not top]
+    if any(e.country_code == top.country_code and e.admin1 != top.admin1 for e in rivals):
+        return None  # homonyms at home ("Manhattan, Kansas"): context, not fame, decides
+    rivals = [e for e in rivals if e.country_code != top.country_code]
+    if not rivals or top.population < DOMINANT_RATIO * max(e.population for e in rivals):
+        return None
+    local = ctx.local_countries
+    if top.country_code not in local and any(e.country_code in local for e in rivals):
+        return None
+    return top
 
 
 def _narrow(
@@ -166,8 +208,10 @@ def _narrow(
         found = home or found
     if hint:  # "Dahuk town" is the town, "Makhmur district" the district
         found = [e for e in found if _fits(e, hint)] or found
-    if gaz.match_kind(name) == "loose":  # a spelling guess: only inside the article's countries
-        near = {ctx.focus, *ctx.countries} - {None}
+    if gaz.match_kind(name) == "loose":
+        # A spelling guess stays in the country the article is about, or failing one, in the
+        # countries it names: "Baghuz" in a Syria article naming Turkey is not Bağgöze, Siirt.
+        near = {ctx.focus} if ctx.focus else set(ctx.countries)
         demonym = gaz.demonym_country(name)
         found = [
             e
@@ -181,17 +225,22 @@ def _narrow(
 def _town_named_like(
     top: GazEntry, ranked: list[GazEntry], key: str, hint: str | None
 ) -> GazEntry | None:
-    """The town a bare division name means: "Erbil" is the city, not the governorate named
-    after it (when the city is big enough), and "Tal Afar" the town its district is named
-    after (GeoNames gives many Iraqi towns no population, so size cannot decide there)."""
+    """The town a bare division name means: "Erbil" and "Raqqa" are the cities, not the
+    governorates named after them (when the city is big enough), and "Tal Afar" the town its
+    district is named after (GeoNames gives many Iraqi towns no population, so size cannot
+    decide there). The city must lie in the division and carry its name or the name asked
+    for, up to transliteration ("Ḩamāh" in Hama governorate); "New York City" is not "New
+    York"."""
     if top.feature == "admin1":
+        names = {_spelling(key), _spelling(name_key(top.name))}
         return next(
             (
                 e
                 for e in ranked
                 if e.feature == "city"
-                and name_key(e.name) == key
                 and e.country_code == top.country_code
+                and e.admin1 == top.admin1
+                and _spelling(name_key(e.name)) in names
                 and e.population >= CITY_OVER_ADMIN1 * top.population
             ),
             None,
@@ -206,6 +255,12 @@ def _town_named_like(
             None,
         )
     return None
+
+
+def _spelling(key: str) -> str:
+    """A key up to transliteration; names ending in a feature word ("New York City") are kept
+    whole, as ``loose_key`` would drop the word that tells them apart."""
+    return loose_key(key) if strip_feature_words(key) == key else key
 
 
 def _admin1_cues(entries: list[GazEntry | None]) -> frozenset[str]:
@@ -256,15 +311,18 @@ def resolve_entries(
         for i, n in enumerate(names)
     ]
     entries = [e for e, _ in second]
-    focus = focus_country or infer_focus(entries, [m for _, m in second], names)
+    margins = [m for _, m in second]
     confident = [(e, m) for e, m in second if e is not None]
     out: list[GazEntry | None] = []
     for i, name in enumerate(names):
         mine = entries[i]
         others = [e for e, _ in confident if e is not mine]
         ctx = Context(
-            focus=focus,
+            focus=focus_country or _focus_of_others(keys, i, entries, margins, names),
             countries=(ccs := frozenset(e.country_code for e in others if e.country_code)),
+            local_countries=frozenset(
+                e.country_code for e in others if e.country_code and e.feature not in LARGE
+            ),
             neighbours=frozenset().union(*(gaz.neighbours.get(c, frozenset()) for c in ccs)),
             admin1_keys=_admin1_cues(others),
             points=tuple(
@@ -274,8 +332,48 @@ def resolve_entries(
             ),
             **_pair_cues(keys, i, towns),
         )
-        out.append(best(name, gaz, ctx)[0])
+        out.append(press_named(best(name, gaz, ctx)[0]))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _press_names() -> dict[tuple[str, str], str]:
+    """(ISO2, division key) -> press name, from ``data/geo/admin1_press.tsv``."""
+    path = resources.files("dateline") / "data" / "geo" / "admin1_press.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return {(r["cc"], name_key(r["gazetteer"])): r["press"] for r in rows}
+
+
+def press_name(country_code: str | None, admin1: str | None) -> str | None:
+    """The common English name of a first-level division ("Ar Raqqah" -> "Raqqa",
+    "Krasnodarskiy kray" -> "Krasnodar Krai"); the name itself when the table has none."""
+    if not admin1:
+        return admin1
+    return _press_names().get((country_code or "", name_key(admin1)), admin1)
+
+
+def press_named(entry: GazEntry | None) -> GazEntry | None:
+    """``entry`` with its division (and, for a division, its own name) in press spelling, so
+    one province never appears under two spellings in the output."""
+    if entry is None or not entry.admin1:
+        return entry
+    admin1 = press_name(entry.country_code, entry.admin1)
+    if admin1 == entry.admin1:
+        return entry
+    own = entry.feature == "admin1" and name_key(entry.name) == name_key(entry.admin1)
+    return replace(entry, admin1=admin1, name=admin1 if own else entry.name)
+
+
+def _focus_of_others(
+    keys: list[str], i: int, entries: list[GazEntry | None], margins: list[float], names: list[str]
+) -> str | None:
+    """The focus country without name ``i``'s own votes: a name must not vote itself into
+    focus ("Manchester" read as Jamaica outvoting "the UK" beside it)."""
+    rest = [j for j, k in enumerate(keys) if k != keys[i]]
+    return infer_focus(
+        [entries[j] for j in rest], [margins[j] for j in rest], [names[j] for j in rest]
+    )
 
 
 def _pair_cues(keys: list[str], i: int, towns: dict[str, frozenset[tuple[str, str]]]) -> dict:
@@ -294,10 +392,32 @@ def _towns_in(name: str, gaz: Gazetteer) -> frozenset[tuple[str, str]]:
 def resolve_names(
     names: list[str], text: str | None = None, *, focus_country: str | None = None
 ) -> list[Place | None]:
-    """Places for gold or pre-detected names of one article (``text`` is reserved context)."""
-    del text
-    entries = resolve_entries(names, focus_country=focus_country)
+    """Places for gold or pre-detected names of one article. ``text``, when given, adds the
+    countries it names as context: "Manchester" beside "the UK" is the English city."""
+    extra = _countries_named(text, names) if text else []
+    entries = resolve_entries(names + extra, focus_country=focus_country)[: len(names)]
     return [e.to_place(name=n) if e else None for n, e in zip(names, entries, strict=True)]
 
 
-__all__ = ["Context", "candidates", "infer_focus", "resolve_entries", "resolve_names", "score"]
+def _countries_named(text: str, names: list[str]) -> list[str]:
+    """Country names in ``text`` that are not among ``names`` (found without the model)."""
+    gaz = default_gazetteer()
+    have = {name_key(n) for n in names}
+    found = [
+        s.text
+        for s in gazetteer_spans(text, gaz)
+        if name_key(s.text) not in have and any(e.feature == "country" for e in gaz.lookup(s.text))
+    ]
+    return list(dict.fromkeys(found))
+
+
+__all__ = [
+    "Context",
+    "candidates",
+    "infer_focus",
+    "press_name",
+    "press_named",
+    "resolve_entries",
+    "resolve_names",
+    "score",
+]
