@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.extract.counts import best_count, find_counts
+from dateline.extract.counts import MAX_EVENT_TOLL, best_count, find_counts
 from dateline.records import Count
 
 
@@ -38,8 +38,29 @@ def test_golden_counts(text: str, fatalities: Count | None, injured: Count | Non
     assert _count(text, "injured") == injured
 
 
-@given(st.integers(min_value=1, max_value=100_000), st.sampled_from(["people", "civilians"]))
+@given(
+    st.integers(min_value=1, max_value=MAX_EVENT_TOLL - 1), st.sampled_from(["people", "civilians"])
+)
 def test_exact_number_round_trips(n: int, noun: str) -> None:
     text = f"The blast killed {n:,} {noun} and wounded {n + 1} others."
     assert _count(text, "fatalities") == Count(n, n)
     assert _count(text, "injured") == Count(n + 1, n + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # both sides added up (annotation rules)
+        ("Troops and fighters clashed, killing two soldiers and one fighter.", Count(3, 3)),
+        ("Militants killed four SDF fighters and one attacker.", Count(5, 5)),
+        ("The attack killed three soldiers and wounded two.", Count(3, 3)),
+        # years and war-wide totals are not one event's toll
+        ("The 2013 attack killed five people.", Count(5, 5)),
+        ("The war has killed more than 500,000 people.", None),
+        ("More than 300 people have been killed since 2011.", None),
+        ("Since 2014, 2,000 people were killed in the province.", None),
+        ("Clashes killed 4 fighters, bringing the toll so far to 30.", Count(4, 4)),
+    ],
+)
+def test_sums_years_and_totals(text: str, fatalities: Count | None) -> None:
+    assert _count(text, "fatalities") == fatalities

@@ -24,6 +24,7 @@ from dateline.extract.finalize import to_mention
 from dateline.extract.lexicon import lexicon
 from dateline.extract.roles import Mentioned, learn_parents, mentioned_actors
 from dateline.extract.when_where import (
+    Grounded,
     dateline_place,
     elapsed_before,
     inherited,
@@ -194,6 +195,27 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         previous[d.paragraph] = d
         if lead is None and not d.background and not d.headline and d.cand.kind != "statement":
             lead = d
+    _attribution_places(drafts, fallback_place)
+
+
+def _attribution_places(drafts: list[Draft], fallback: Grounded | None) -> None:
+    """A claim or denial takes the place of the attack it is about (annotation rules), not
+    the dateline ("DUBAI (Gulf Dispatch) — A group has claimed a rocket attack in western
+    Iraq"): the attack in its own sentence first, else the nearest attack told before it."""
+    dateline_span = (fallback.start, fallback.end) if fallback is not None else None
+    attacks = [
+        d for d in drafts if d.violent and d.place is not None and d.place_span != dateline_span
+    ]
+    for d in drafts:
+        if d.cand.statement not in ("claim", "deny"):
+            continue
+        if d.place is not None and d.place_span != dateline_span:
+            continue  # a place of its own
+        same = [a for a in attacks if a.sentence_span == d.sentence_span]
+        earlier = [a for a in attacks if a.anchor < d.anchor]
+        source = (same or earlier or [None])[-1]
+        if source is not None and source.place is not None:
+            d.place, d.place_span = source.place, source.place_span
 
 
 def _group_country(d: Draft) -> None:

@@ -107,6 +107,10 @@ def compatible(a: Draft, b: Draft) -> bool:
         and not (a.actor_names() & b.actor_names() or _same_venue(a, b))
     ):
         return False  # an embassy reopening and an appeal in the same week are two events
+    if ("response" in a.tags) != ("response" in b.tags) and not (
+        a.actor_names("perpetrator") & b.actor_names("perpetrator")
+    ):
+        return False  # a reply ("responded by firing artillery") is not the attack it answers
     if a.background != b.background and not follows_up(b):
         return False
     if b.join_only and not a.background:
@@ -190,7 +194,14 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         partner = _partner(kept, d)
         if partner is not None:
             absorb(partner, d)
-        elif d.cand.kind != "anaphoric" and not d.headline and not d.join_only:
+        elif (
+            d.cand.kind != "anaphoric"
+            and not d.headline
+            and not d.join_only
+            and not (d.cand.statement in ("claim", "deny") and not d.actor_names())
+        ):
+            # a claim or denial by nobody named ("a leading faction denied any involvement")
+            # only adds to a statement told with its speaker; alone it is not codable
             kept.append(d)
     return sorted(kept, key=lambda d: min(s for s, _ in d.event_spans))
 

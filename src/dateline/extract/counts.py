@@ -110,6 +110,45 @@ _NOT_PEOPLE = re.compile(
 )
 
 
+#: A larger toll is a war-wide or multi-year total ("more than 500,000 killed"), not the toll
+#: of one event: the deadliest single events ACLED codes stay well below it.
+MAX_EVENT_TOLL = 5000
+#: A number after these words is a year ("attacks in 2013 killed ..."), not a head count.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|from|of|by|until|till|during|early|late|mid|between|and|to|the|a|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"spring|summer|autumn|fall|winter)\s+|mid-)$",
+    re.IGNORECASE,
+)
+#: A toll counted over a war, a period or a campaign ("the war has killed", "since 2011",
+#: "so far"), not one event's.
+_AGGREGATE = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|civil war|violence|fighting)\s+(?:has|have|had)\s+"
+    r"(?:\w+\s+)?$|\b(?:since (?:the (?:start|beginning|outbreak)|\d{4})|so far|to date|"
+    r"in total|over the (?:past|last)|during the (?:war|conflict))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    number = m.group("n")
+    return (
+        number.isdigit()
+        and len(number) == 4
+        and 1900 <= int(number) <= 2100
+        and bool(_YEAR_BEFORE.search(text[max(0, m.start("n") - 12) : m.start("n")]))
+    )
+
+
+def _aggregate(text: str, m: re.Match[str]) -> bool:
+    """A total over a war or period: "the war has killed N", "N killed since 2011"."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    tail = re.split(r"[.;,]", text[m.end() : m.end() + 40], maxsplit=1)[0]
+    war_has = re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", before)
+    since = re.search(r"\bsince\s+(?:the\s+\w+|\d{4})", before, re.I)
+    return bool((war_has or since) and _AGGREGATE.search(before)) or bool(_AGGREGATE.search(tail))
+
+
 @dataclass(frozen=True)
 class CountSpan:
     """One count found in a text, with the offsets of the phrase that states it."""
@@ -158,11 +197,47 @@ def find_counts(text: str, offset: int = 0) -> list[CountSpan]:
             other = _HURT_RE if field == "fatalities" else _DEATH_RE
             if _NOT_PEOPLE.search(gap) or re.search(r"[.;:]|\band\b", gap) or other.search(gap):
                 continue
+            if _is_year(text, m) or _aggregate(text, m):
+                continue
             count = parse_quantity(m.group("q"), m.group("n"))
-            if count is not None:
+            if count is not None and count.min <= MAX_EVENT_TOLL:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 found.append(CountSpan(field, count, start + offset, m.end() + offset))
+    found.extend(_summed(text, offset))
     return _dedupe(found)
+
+
+_NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
+#: "killing two soldiers and one fighter": the dead of both sides are added up (annotation
+#: rules), unless the second number is hurt ("killing two and wounding five").
+_SUM = re.compile(
+    rf"\b(?:killing|killed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?and\s+{_NUM2}"
+    rf"(?:\s+(?:[\w'’-]+)){{0,3}}",
+    re.IGNORECASE,
+)
+
+
+def _summed(text: str, offset: int) -> list[CountSpan]:
+    """Tolls of two groups joined by "and" after one death verb, added up."""
+    out: list[CountSpan] = []
+    for m in _SUM.finditer(text):
+        tail = text[m.start("n2") : m.end()]
+        if _HURT_RE.search(tail) or _NOT_PEOPLE.search(text[m.end("n") : m.end()]):
+            continue
+        one = parse_quantity(m.group("q"), m.group("n"))
+        two = parse_quantity(m.group("q2"), m.group("n2"))
+        if one is None or two is None:
+            continue
+        end = m.start("n2") + len(m.group("n2"))
+        out.append(
+            CountSpan(
+                "fatalities",
+                Count(one.min + two.min, one.max + two.max),
+                m.start() + offset,
+                end + offset,
+            )
+        )
+    return out
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -195,4 +270,12 @@ def best_count(spans: list[CountSpan], field: str) -> CountSpan | None:
     return max(candidates, key=lambda c: (c.count.min, c.count.max, -c.start))
 
 
-__all__ = ["OPEN_FACTOR", "VAGUE", "CountSpan", "best_count", "find_counts", "parse_quantity"]
+__all__ = [
+    "MAX_EVENT_TOLL",
+    "OPEN_FACTOR",
+    "VAGUE",
+    "CountSpan",
+    "best_count",
+    "find_counts",
+    "parse_quantity",
+]

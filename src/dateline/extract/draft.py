@@ -23,6 +23,23 @@ _COMMEMORATION = re.compile(
     r"martyrdom)\b",
     re.I,
 )
+#: A clause telling a reply to an event ("Coalition forces responded by firing artillery at
+#: the launch site"): a second event, never the attack it answers.
+_RESPONSE = re.compile(
+    r"\b(?:respon(?:ded|ding|se)|retaliat\w*|returned fire|counter-battery|reprisal)\b",
+    re.I,
+)
+#: "in retaliation for the US drone strike": the trigger is what is answered, not the answer.
+_ANSWERED = re.compile(r"(?:response|retaliation|reprisal) (?:to|for)\s+(?:[\w'’-]+\s+){0,5}$")
+
+
+def is_response(before_trigger: str) -> bool:
+    """Does the clause up to the trigger tell a reply to another event?"""
+    return any(
+        not _ANSWERED.match(before_trigger[m.start() :]) for m in _RESPONSE.finditer(before_trigger)
+    )
+
+
 #: Characters after a trigger in which a mood cue ("could", "plans to") still governs it.
 STATUS_REACH = 25
 #: Base confidence by how the candidate was found; tuned by eye on the demo corpus.
@@ -125,6 +142,8 @@ def make_draft(
             draft.fatalities = named_death(ann, lo, hi)
     clause = text[cand.start : cand.end]
     draft.background_cue = bool(lex.background.search(clause)) and cand.kind != "statement"
+    if is_response(text[cand.start : cand.trigger_start]):
+        draft.tags.add("response")
     if cand.sub_event_type == "Peaceful protest" and _COMMEMORATION.search(stext):
         draft.tags.add("commemoration")
     return draft

@@ -119,11 +119,14 @@ def _actors(
                 a.attributed_by,
             )
         )
-    if d.event_type == "Diplomacy":  # parties to talks are not perpetrators of anything
+    if d.event_type in ("Diplomacy", "Protests"):
+        # parties to talks are not perpetrators of anything; police dispersing a protest take
+        # part in it (ACLED's second actor) but the protest has no perpetrator
         out = [
             Actor(a.name, "participant", a.kb_id, a.parent) if a.role == "perpetrator" else a
             for a in out
         ]
+    out = _settle_sides(out, d)
     country = country_name(d.place.country_code if d.place else None)
     suffix = f" ({country})" if country else ""
     roles = {a.role for a in out}
@@ -142,6 +145,17 @@ def _actors(
         if _CIVILIANS.search(phrase):
             out.append(Actor(f"Civilians{suffix}", "victim"))
     return out, tags
+
+
+def _settle_sides(out: list[Actor], d: Draft) -> list[Actor]:
+    """One actor on one side: a perpetrator is not also its own target or victim (a sentence
+    naming "US forces" twice, as attackers and as those hit back, still has two sides only if
+    two actors are named). A commemoration marks a death; the dead man is not its target."""
+    doers = {a.name for a in out if a.role in ("perpetrator", "claimant")}
+    out = [a for a in out if not (a.role in ("target", "victim") and a.name in doers)]
+    if "commemoration" in d.tags:
+        out = [a for a in out if a.role != "target"]
+    return out
 
 
 __all__ = ["country_name", "to_mention"]

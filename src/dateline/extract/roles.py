@@ -53,6 +53,38 @@ _PASSIVE_HARM = re.compile(
 _PASSIVE_TRIGGER = re.compile(
     r"(?:fell to|(?:was|were|been) (?:pushed|driven|forced|captured))", re.I
 )
+#: "the area, which is controlled by X", "fighters backed by X": X stands in a lasting relation
+#: to a thing named in the sentence; it is not the agent of the event.
+_RELATION_BY = re.compile(
+    r"\b(?:controlled|held|run|used|hosted|occupied|operated|owned|backed|supported|funded|"
+    r"armed|trained|formed|founded|created|linked|affiliated|aligned|allied)\s+(?:by|to|with)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+#: A clause opener between another clause and the trigger ("X stepped up patrols following
+#: the latest attack", "fighting between X and Y since October, when drones struck"): actors
+#: before it belong to the other clause.
+_OPENER = re.compile(
+    r"\b(?:when|after|following|since|before|amid|despite|in response to|in retaliation for|"
+    r"over)\b[^,;]*$",
+    re.I,
+)
+#: A name used as the modifier of a facility or unit the event hit ("raided a Kataib
+#: Hezbollah headquarters", "a US base"): the owner is the target, not the agent.
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:headquarters|base|bases|office|offices|position|positions|depot|depots|convoy|"
+    r"convoys|checkpoint|checkpoints|post|posts|camp|camps|facility|facilities|compound|"
+    r"patrol|patrols|vehicle|vehicles|warehouse|warehouses|outpost|outposts)\b",
+    re.I,
+)
+#: "Iraqi army troops and fighters of the Sinjar Resistance Units ... clashed": a unit of a
+#: group opening the subject is the group acting, not a target.
+_UNIT_OF_SUBJECT = re.compile(
+    r"(?:^|[—–:]\s*|\band\s+)(?:the\s+)?(?:fighters|members|militants|troops|forces|units|"
+    r"gunmen)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_ABBREVIATION = re.compile(r"\(\s*$")
 _BOUNDARY = re.compile(r"[;]|,\s*(?:as|while|and|but|after|when)\b|\b(?:as|while)\s+(?:a|an|the)\b")
 _PART_OF = re.compile(
     r"\b(?:within|inside|part of|member of|faction of|wing of)\s+(?:the\s+)?$", re.I
@@ -155,6 +187,7 @@ def assign_roles(
         m for r in lex.statements if (m := r.pattern.search(text)) and not negated_claim(text, m)
     ]
     trigger = text[cand.trigger_start - offset : cand.trigger_end - offset]
+    opener = _OPENER.search(text[: cand.trigger_start - offset])
     for a in actors:
         if sus and a.start >= offset + sus.end():
             if a.start not in suspects:
@@ -168,8 +201,25 @@ def assign_roles(
         before = text[max(0, a.start - offset - 40) : a.start - offset]
         if _SOURCE_AFTER.match(text[a.end - offset :]) or _SOURCE_BEFORE.search(before):
             continue  # who reports the event is not who did it
+        if _RELATION_BY.search(before) or _apposed(text, offset, a):
+            continue  # "an area controlled by X", "SDF fighters backed by the coalition"
+        if opener and a.end - offset <= opener.start():
+            continue  # subject of another clause ("X stepped up patrols after the attack")
+        if _FACILITY_AFTER.match(text[a.end - offset :]) and re.search(
+            r"\b(?:a|an|the)\s+$", before
+        ):
+            out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+            continue
+        if _ABBREVIATION.search(before) and any(
+            b.kb is not None and b.kb is a.kb and b.end < a.start for b in actors
+        ):
+            continue  # "the Kurdistan Workers' Party (PKK)": the long form already decided
+        if a.end <= cand.trigger_start and _agent_of_other_verb(text, offset, cand, a, actors):
+            continue  # "overrun by IS in 2014 and recaptured by Iraqi forces"
         if a.start < cand.trigger_end or _AGENT_BEFORE.search(before):
-            if _TARGET_BEFORE.search(before) or re.search(r"\bof\s+(?:the\s+)?$", before):
+            if (_TARGET_BEFORE.search(before) or re.search(r"\bof\s+(?:the\s+)?$", before)) and (
+                a.end > cand.trigger_start or not _UNIT_OF_SUBJECT.search(before)
+            ):
                 continue
             if a.end <= cand.trigger_start and _PASSIVE_TRIGGER.match(trigger):
                 # "Peshmerga forces ... were pushed out by the Iraqi army": the subject of a
@@ -205,6 +255,21 @@ def _nearest_agent(
     if not adjacent:
         return out
     return [a for a in out if a not in perps or a in adjacent]
+
+
+def _agent_of_other_verb(
+    text: str, offset: int, cand: Candidate, a: Mentioned, actors: list[Mentioned]
+) -> bool:
+    """A passive agent ("by X") before the trigger when the trigger has its own agent right
+    after it: X is the agent of the earlier verb."""
+    if not re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", text[: a.start - offset]):
+        return False
+    return any(
+        b.start >= cand.trigger_end
+        and b.start - cand.trigger_end < 40
+        and _AGENT_BEFORE.search(text[max(0, b.start - offset - 40) : b.start - offset])
+        for b in actors
+    )
 
 
 def _apposed(text: str, offset: int, a: Mentioned) -> bool:
@@ -275,7 +340,22 @@ def _statement_roles(
     chosen = before[-1] if before else (after[0] if after and cand.statement == "claim" else None)
     if chosen is None:
         return []
-    return [FoundActor(chosen.name, role, chosen.start, chosen.end, chosen.kb)]
+    found = [FoundActor(chosen.name, role, chosen.start, chosen.end, chosen.kb)]
+    if cand.statement == "threat":
+        # "vowed revenge against the US", "threatened American forces": whom the threat is
+        # aimed at, the first other party named after the verb in the same clause
+        aimed = [
+            a
+            for a in after
+            if a.start < cand.end
+            and a.name != chosen.name
+            and not _apposed(text, offset, a)
+            and not _BOUNDARY.search(text[cand.trigger_end - offset : a.start - offset])
+        ]
+        if aimed:
+            a = aimed[0]
+            found.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+    return found
 
 
 def _attributor(text: str, cue_start: int, sent: Span | None, offset: int) -> str | None:

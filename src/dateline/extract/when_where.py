@@ -55,6 +55,9 @@ _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’ .-]{2,40}?)(?:,\s*[A-Z][\w ]+?)?\s*"
     r"(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s"
 )
+_DATELINE_AT_LINE = re.compile(_DATELINE.pattern, re.M)
+#: How far into the article a dateline may open a paragraph (after a headline and standfirst).
+DATELINE_REACH = 600
 #: Clock times ("at about 8:30 pm") say when in the day, not which day: they never date an event.
 _CLOCK = re.compile(
     r"\d(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midnight)\b|"
@@ -273,7 +276,9 @@ def dateline_place(text: str, toponyms: list[Any]) -> Grounded | None:
     It says where the reporter filed from, which is often but not always the event's place,
     so it is kept at precision 3 whatever the gazetteer's precision of the city.
     """
-    m = _DATELINE.match(text[:200])
+    # the dateline opens the first paragraph of the body, usually after the headline
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text[:DATELINE_REACH])]
+    m = next((m for i in starts if (m := _DATELINE_AT_LINE.match(text, i, i + 200))), None)
     if not m:
         return None
     s, e = m.start("place"), m.end("place")
