@@ -88,7 +88,7 @@ def end_to_end(docs: Iterable[dict[str, Any]], out: Path | None = None) -> dict[
     acc = Scores()
     sink = out.open("w", encoding="utf-8") if out else None
     for doc in docs:
-        found = find_places(doc["text"], demonyms=True, relative=False)
+        found = find_places(doc["text"], demonyms=True, relative=False, strict=False)
         n_pred += len(found)
         n_gold += len(doc["toponyms"])
         tp_pred += sum(any(_overlap(p, g) for g in doc["toponyms"]) for p in found)

@@ -170,3 +170,50 @@ def test_spelling_guesses_stay_in_the_focus_country() -> None:
     assert resolve_names(["Qiziltepe", *context])[0] is None
     assert resolve_names(["Kiziltepe", *context])[0].country_code == "TR"
     assert resolve_names(["Qiziltepe", "Turkey", "Mardin"])[0].country_code == "TR"
+
+
+# -- organisations and the planet are not event places ---------------------------------------
+
+
+def test_un_officials_are_not_in_un_india(nlp) -> None:
+    text = "Russian officials at the UN have said the talks would resume."
+    assert find_places(text, nlp(text)) == []
+
+
+def test_earth_is_not_earth_texas(nlp) -> None:
+    text = "Gaza has become the most dangerous place on Earth for children, he wrote."
+    assert "Earth" not in _places(text, nlp)
+
+
+def test_organisations_dropped_places_kept(nlp) -> None:
+    text = "The EU and NATO condemned the attack in Mosul, and the UN Security Council met."
+    assert list(_places(text, nlp)) == ["Mosul"]
+
+
+def test_a_seat_of_government_is_a_place_only_physically(nlp) -> None:
+    said = "The Pentagon said two rockets hit the base; the White House declined to comment."
+    assert not {"Pentagon", "White House"} & set(_places(said, nlp))
+    from dateline.ground.place.detect import candidate_spans
+
+    text = "Hundreds of protesters gathered outside the White House on Sunday."
+    spans = candidate_spans(text, nlp(text), default_gazetteer())
+    assert [s.text for s in spans] == ["White House"]
+
+
+def test_acronyms_do_not_match_towns_but_country_aliases_do() -> None:
+    from dateline.ground.place.detect import candidate_spans
+
+    text = "Troops from the AU and the UK arrived, officials from the UAE said."
+    found = [s.text for s in candidate_spans(text, None, default_gazetteer())]
+    assert found == ["UK", "UAE"]
+
+
+def test_loose_mode_keeps_what_toponym_corpora_annotate(nlp) -> None:
+    from dateline.ground.place.detect import candidate_spans, not_places
+
+    text = "Bogdanov promised to make Russia an EU member as the rock headed toward Earth."
+    doc, gaz = nlp(text), default_gazetteer()
+    strict = [s.text for s in candidate_spans(text, doc, gaz)]
+    loose = [s.text for s in candidate_spans(text, doc, gaz, strict=False)]
+    assert strict == ["Russia"] and loose == ["Russia", "EU", "Earth"]
+    assert not_places()["United Nations"] == "organisation"  # "the United Nations" folds in

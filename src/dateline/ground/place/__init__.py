@@ -40,20 +40,23 @@ def find_places(
     demonyms: bool = False,
     relative: bool = True,
     use_model: bool = True,
+    strict: bool = True,
 ) -> list[Toponym]:
     """Toponyms of ``text``, resolved together so each name is read in the article's context.
 
     ``doc`` is the spaCy Doc of ``text`` when the caller has one; otherwise the shared model
     parses it (``use_model=False`` skips the model: gazetteer matches only). ``demonyms``
     also returns "Iraqi"-style words as country-level toponyms; ``relative`` widens a toponym
-    to its relative phrase ("50 km west of Baghdad") with the shifted point.
+    to its relative phrase ("50 km west of Baghdad") with the shifted point. ``strict=False``
+    keeps names that are toponyms but never event places (the EU, Earth), for benchmarks
+    that annotate them.
     """
     gaz = gazetteer or default_gazetteer()
     if doc is None and use_model:
         from dateline.nlp import load_nlp
 
         doc = load_nlp()(text)
-    spans = candidate_spans(text, doc, gaz, demonyms=demonyms)
+    spans = candidate_spans(text, doc, gaz, demonyms=demonyms, strict=strict)
     entries = resolve_entries([s.text for s in spans], focus_country=focus_country, gazetteer=gaz)
     out: list[Toponym] = []
     for span, entry in zip(spans, entries, strict=True):

@@ -7,13 +7,22 @@ spaCy calls it a place, the entry is a country, division or one of dateline's ow
 it is introduced by a locative preposition; matches inside a PERSON/ORG entity that is longer
 than the match ("Washington Post"), or inside an armed group's name, are dropped. spaCy
 GPE/LOC/FAC entities the gazetteer does not know are kept unresolved.
+
+Some names are toponyms to a geoparser but never the place of an event: organisations ("officials
+at the UN" is not Un, India), the planet ("the most dangerous place on Earth" is not Earth,
+Texas), and seats of government speaking for their institution ("the Pentagon said"). They are
+listed in ``data/geo/not_places.tsv`` and dropped by default; ``strict=False`` keeps the ones a
+toponym corpus such as LGL annotates (EU, Earth). An undotted acronym ("AU", "NATO") never
+matches a mere town of the same letters ("Au", "Nato").
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from dateline.ground.place.gazetteer import Gazetteer
@@ -105,6 +114,32 @@ BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 STRONG_FEATURES = frozenset(
     {"country", "admin1", "continent", "region", "base", "airport", "field", "landmark", "district"}
 )
+#: An acronym written without dots ("UN", "NATO"): stands for a town only through an alias.
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+#: What follows a place name in a dateline: "MANSFIELD -- ...", "HUME – ...".
+DATELINE_MARKS = ("--", "—", "–", "(", ",", "-")
+#: Words that make a seat of government a physical place: "outside the Pentagon".
+_PHYSICAL_CUE = re.compile(
+    r"\b(?:outside|near|inside|into|around|toward|towards|stormed|"
+    r"(?:attack|attacks|strike|strikes|assault)\s+on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> dict[str, str]:
+    """``data/geo/not_places.tsv`` as {name without a leading "the": kind}."""
+    path = resources.files("dateline") / "data" / "geo" / "not_places.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = csv.DictReader(
+        [ln for ln in lines if not ln.startswith("#")], delimiter="\t", quoting=csv.QUOTE_NONE
+    )
+    return {_bare(row["name"]): row["kind"] for row in rows}
+
+
+def _bare(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "The") else words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +216,15 @@ def _entity_spans(doc: Any) -> list[tuple[int, int, str]]:
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
-def candidate_spans(text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = False) -> list[Span]:
-    """Merge gazetteer matches and spaCy entities into non-overlapping candidate spans."""
+def candidate_spans(
+    text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = False, strict: bool = True
+) -> list[Span]:
+    """Merge gazetteer matches and spaCy entities into non-overlapping candidate spans.
+
+    ``strict`` drops names that cannot place an event (``not_places()``): organisations, the
+    planet, seats of government without a physical cue. ``strict=False`` keeps the planet and
+    organisations the gazetteer lists as areas (EU), as toponym corpora annotate them.
+    """
     ents = _entity_spans(doc) if doc is not None else []
     groups = [(m.start(), m.end()) for m in _GROUP_RE.finditer(text)]
     out: list[Span] = []
@@ -213,7 +255,22 @@ def candidate_spans(text: str, doc: Any, gaz: Gazetteer, *, demonyms: bool = Fal
         for start, end, word in _tokens_of(text, gaz.demonyms):
             if not any(start < e and s < end for s, e in taken):
                 out.append(Span(start, end, word, "demonym"))
+    out = [s for s in out if not _not_a_place(s, text, gaz, strict)]
     return sorted(out, key=lambda s: s.start)
+
+
+def _not_a_place(span: Span, text: str, gaz: Gazetteer, strict: bool) -> bool:
+    """Whether a candidate names an institution or the world rather than a place here."""
+    kind = not_places().get(_bare(span.text))
+    if kind is None:
+        return False
+    if kind == "seat":
+        return not _PHYSICAL_CUE.search(text[max(0, span.start - 30) : span.start])
+    if strict:
+        return True
+    if kind == "planet":
+        return False
+    return not any(e.feature in STRONG_FEATURES or e.curated for e in gaz.lookup(span.text))
 
 
 def _person(span: Span, start: int, end: int) -> bool:
@@ -239,6 +296,8 @@ def _keep(
         return demonyms
     entries = gaz.lookup(span.text)
     strong = any(e.feature in STRONG_FEATURES or e.curated for e in entries)
+    if _ACRONYM.fullmatch(span.text) and not strong and not _dateline(text, span):
+        return False  # "UN" is not Un (India), "AU" not Au (Switzerland)
     for start, end, label in ents:
         if start < span.end and span.start < end:
             if label in PLACE_LABELS:
@@ -258,13 +317,20 @@ def _keep(
                 )
     if strong or " " in span.text or "-" in span.text:
         return True
-    if (
-        span.text.isupper()
-        and len(span.text) > 3
-        and text[span.end : span.end + 3].strip() in ("--", "—", "(", ",", "-")
-    ):
+    if span.text.isupper() and len(span.text) > 3 and _dateline(text, span):
         return True  # a dateline: "MANSFIELD -- ..."
     return bool(_LOCATIVE.search(text[max(0, span.start - 20) : span.start]))
 
 
-__all__ = ["COMMON_WORDS", "GROUP_NAMES", "Span", "candidate_spans", "gazetteer_spans"]
+def _dateline(text: str, span: Span) -> bool:
+    return text[span.end : span.end + 3].strip() in DATELINE_MARKS
+
+
+__all__ = [
+    "COMMON_WORDS",
+    "GROUP_NAMES",
+    "Span",
+    "candidate_spans",
+    "gazetteer_spans",
+    "not_places",
+]
