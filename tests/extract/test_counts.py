@@ -28,7 +28,7 @@ def _count(text: str, field: str) -> Count | None:
         ("A bomb exploded, killing two and wounding five.", Count(2, 2), Count(5, 5)),
         ("At least 10 civilians were killed and 45 injured.", Count(10, 20), Count(45, 45)),
         ("Snipers killed three SDF soldiers and injured another seven.", Count(3, 3), Count(7, 7)),
-        ("No injuries were reported.", None, Count(0, 0)),
+        ("No injuries were reported.", Count(0, 0), Count(0, 0)),  # nobody hurt: none dead
         ("The roughly 2,500 US troops stationed in Iraq advise local forces.", None, None),
         ("Five Katyusha rockets struck the base on Tuesday.", None, None),
     ],

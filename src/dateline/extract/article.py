@@ -84,7 +84,12 @@ def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[s
         cands = [
             c
             for c in sentence_candidates(stext, sent.start_char, i, lex)
-            if not c.habitual and not any(s <= c.trigger_start < e for s, e in quotes[para])
+            if not c.habitual
+            # a quote reports no new event, but "the attack caused no casualties" in one adds
+            # to the event the article told
+            and (
+                c.kind == "anaphoric" or not any(s <= c.trigger_start < e for s, e in quotes[para])
+            )
         ]
         n_events = sum(1 for c in cands if c.kind != "statement")
         triggers = tuple(c.trigger_start for c in cands if c.kind != "statement")
@@ -161,6 +166,9 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         if not d.date_explicit:
             if prev is not None and prev.date.is_known:
                 d.date = inherited(prev.date, "date of the previous event in the paragraph")
+                # history told around a news event ("before the Afrin assault, ... launched
+                # an attack") is not dated by that event: its own date is unknown
+                d.undated = d.background_cue and not prev.background
                 d.background_cue = d.background_cue or prev.background
                 # a later sentence dated only by history is history of unknown date
                 d.join_only = prev.background and prev.sentence_span != d.sentence_span

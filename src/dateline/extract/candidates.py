@@ -12,14 +12,21 @@ import re
 from dataclasses import dataclass
 
 from dateline.extract.lexicon import Lexicon, TriggerRule
+from dateline.extract.occurrence import HAS_DATE, NUMBER, not_an_occurrence
 
 #: Where one clause ends and another, possibly reporting a second event, begins.
 CLAUSE_BREAK = re.compile(
     r";|,\s+and\s+|\s+and\s+(?=(?:American|US|U\.S\.|Israeli|Turkish|coalition|Coalition|"
     r"security|government)\b)|\bin (?:response|retaliation)\b|,\s+prompting\b|\bafter which\b|"
-    r"\s+—\s+"
+    r"\s+—\s+|,\s+(?=with (?:a |an )?(?:similar|second|third|further|another)\b)"
 )
-_ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|latest|its)\s+(?:\w+\s+){0,2}$", re.I)
+#: A definite noun phrase before a generic trigger; a day named as possessor ("responsibility
+#: for Tuesday's attack") is definite too: it points at the event the lead told.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|latest|its|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yester)day[’']s)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 #: A definite noun phrase ("the rockets", "the US strikes") names an event already told.
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: "accused of firing rockets", "arrested over the bombing": the trigger names the event
@@ -59,11 +66,7 @@ _NEGATED_CLAIM = re.compile(
     r"without)\b[^.;]{0,40}$",
     re.I,
 )
-_HAS_DATE = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|"
-    r"yesterday|(?:19|20)\d\d|ago|last (?:week|month|year|spring|summer|autumn|winter))\b"
-)
+_HAS_DATE = HAS_DATE
 #: A denial is an attribution event only when it is about an attack or a role in one.
 _DENIED_ABOUT = re.compile(
     r"attack|strike|bomb|rocket|missile|drone|shell|killing|involvement|responsib|role|"
@@ -192,6 +195,17 @@ def _clause_candidates(
         or _ACTION.search(clause)
     ]
     specific = [t for t in specific if not _support_or_state(text, offset, t, clause)]
+    triggers = [
+        t
+        for t in triggers
+        if not not_an_occurrence(
+            text[max(start, t.start - 80) - offset : t.start - offset],
+            text[t.start - offset : t.end - offset],
+            text,
+            clause,
+        )
+    ]
+    specific = [t for t in specific if t in triggers]
     if _FAMILY_CRIME.search(clause):
         specific = [
             t for t in specific if t.rule.sub_event_type != "Abduction/forced disappearance"
@@ -288,11 +302,37 @@ _VERBAL = re.compile(
 )
 
 
+#: A possessor before an event noun makes it given information: "after his arrest in July"
+#: (a pronoun: the person's arrest the article told, dated or not), "Turkey's recent military
+#: incursion" (a named possessor: given when the clause neither dates nor counts it).
+_PRONOUN_POSSESSOR = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,1}$", re.I)
+#: The object of a reaction ("condemned the US strikes on Saturday"): the date is the
+#: reaction's, and the event is the one the article told.
+_REACTED_TO = re.compile(
+    r"\b(?:condemned|condemns|denounced|denounces|critici[sz]ed|welcomed|praised|defended|"
+    r"justified|mourned|protested against|responded to|retaliated for)\s+"
+    r"(?:the|these|those|this|that)\s+(?:[\w.-]+\s+){0,2}$",
+    re.I,
+)
+_NAMED_POSSESSOR = re.compile(r"\b[A-Z][\w-]+[’']s\s+(?:[\w-]+\s+){0,2}$")
+
+
 def _refers_back(text: str, offset: int, t: Trigger, clause: str) -> bool:
     """Does this trigger name an event told elsewhere ("the rockets were fired from...",
     "accused of firing rockets") rather than report a new one?"""
     before = text[max(0, t.start - offset - 40) : t.start - offset]
     if _CHARGED_WITH.search(before):
+        return True
+    if _REACTED_TO.search(before):
+        return True
+    if not _VERBAL.match(text[t.start - offset : t.end - offset]) and (
+        _PRONOUN_POSSESSOR.search(before[-20:])
+        or (
+            _NAMED_POSSESSOR.search(before[-30:])
+            and not _HAS_DATE.search(clause)
+            and not NUMBER.search(clause)
+        )
+    ):
         return True
     if not _DEFINITE.search(before[-25:]) or _HAS_DATE.search(clause):
         return False

@@ -109,9 +109,20 @@ def _state_force(kb: ActorKB | None, country: str | None) -> KBActor | None:
     return None
 
 
+#: "followed suit", "did the same": the act repeats the one told just before.
+_SAME_AGAIN = re.compile(r"\b(?:follow(?:ed|s|ing)? suit|did (?:the same|likewise))\b", re.I)
+
+
 def diplomacy_place(draft: Draft, text: str, toponyms: list[Any], actors: list[Mentioned]) -> None:
-    """Where a diplomatic event happened: a stated venue, else the speaker's country."""
+    """Where a diplomatic event happened: a stated venue, else the speaker's country.
+
+    "Bahrain followed suit" repeats the previous act where it happened (an embassy reopened
+    in Damascus), so such a sentence takes no place of its own: the paragraph's previous event
+    supplies it (``article._apply_context``)."""
     lo, hi = draft.sentence_span
+    if _SAME_AGAIN.search(text[lo:hi]):
+        draft.place, draft.place_span, draft.place_explicit = None, None, False
+        return
     venue = [
         t
         for t in toponyms

@@ -161,14 +161,19 @@ def absorb(into: Draft, other: Draft) -> None:
     into.event_spans.extend(s for s in other.event_spans if s not in into.event_spans)
     if not into.date_explicit and other.date_explicit:
         into.date, into.date_span = other.date, other.date_span
-    if other.place_explicit and (
-        not into.place_explicit
-        or (
-            into.place
-            and other.place
-            and other.place.precision < into.place.precision
-            and into.place_span
-            and into.place_span[0] >= other.event_spans[0][0]
+    # a headline compresses ("... kills four in Deir ez-Zor"): the body's place stands
+    if (
+        other.place_explicit
+        and not (other.headline and into.place_explicit)
+        and (
+            not into.place_explicit
+            or (
+                into.place
+                and other.place
+                and other.place.precision < into.place.precision
+                and into.place_span
+                and into.place_span[0] >= other.event_spans[0][0]
+            )
         )
     ):
         into.place, into.place_span, into.place_explicit = other.place, other.place_span, True

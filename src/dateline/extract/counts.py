@@ -8,7 +8,8 @@ Conventions (ranges are closed because ``Count.max`` is an int):
   "at least 17" -> {17, 34}; "more than 100" -> {101, 200} ("more than" excludes the number)
 * vague quantities use the ranges in ``VAGUE``: "dozens" -> {24, 99}, "several" -> {3, 9}
 * explicit absence is zero: "no casualties", "without inflicting any casualties" -> {0, 0}
-  for both fields; "no injuries" / "no deaths" -> {0, 0} for that field only
+  for both fields; "no injuries" -> {0, 0} for both too (nobody hurt, nobody killed);
+  "no deaths" -> {0, 0} for fatalities only (the wounded are not ruled out)
 
 A number is a casualty count only when a death or injury word governs it in the same
 clause, so "the 2,500 US troops stationed in Iraq" is never one.
@@ -94,13 +95,20 @@ _ZERO: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"did not cause any|caused no)\s*casualties\b",
         ),
         (
-            ("injured",),
+            # nobody hurt means nobody killed either ("causing no injuries" -> 0 dead)
+            ("fatalities", "injured"),
             r"\b(?:no|without (?:causing )?(?:any )?)\s*injur(?:ies|y)\b|"
             r"\bno one was (?:hurt|injured)\b",
         ),
         (("fatalities",), r"\bno (?:deaths|fatalities)\b|\bno one was killed\b"),
     )
 )
+#: A number right after a month is a day of the month, not a toll.
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
+)
+#: "5, causing no injuries": a negation between number and noun denies the count.
+_NEGATION_GAP = re.compile(r"\b(?:no|not|without|nobody)\b", re.I)
 _DEATH_RE = re.compile(rf"\b{_DEATH}\b|\bkill", re.IGNORECASE)
 _HURT_RE = re.compile(rf"\b{_HURT}\b|\bwound|\binjur", re.IGNORECASE)
 _NOT_PEOPLE = re.compile(
@@ -197,6 +205,10 @@ def find_counts(text: str, offset: int = 0) -> list[CountSpan]:
             other = _HURT_RE if field == "fatalities" else _DEATH_RE
             if _NOT_PEOPLE.search(gap) or re.search(r"[.;:]|\band\b", gap) or other.search(gap):
                 continue
+            if _DAY_OF_MONTH.search(text[max(0, m.start("n") - 12) : m.start("n")]) or (
+                _NEGATION_GAP.search(gap)
+            ):
+                continue  # "on Jan. 5, causing no injuries": a date, and an absence
             if _is_year(text, m) or _aggregate(text, m):
                 continue
             count = parse_quantity(m.group("q"), m.group("n"))

@@ -42,6 +42,7 @@ def is_response(before_trigger: str) -> bool:
 
 #: Characters after a trigger in which a mood cue ("could", "plans to") still governs it.
 STATUS_REACH = 25
+_CONDITIONAL = re.compile(r"\b(?:would|will|could)\b[^.;,]{0,60}\b(?:if|unless)\b", re.I)
 #: Base confidence by how the candidate was found; tuned by eye on the demo corpus.
 CONFIDENCE = {"specific": 0.8, "statement": 0.75, "generic": 0.6, "anaphoric": 0.5}
 
@@ -140,6 +141,12 @@ def make_draft(
         draft.injured = best_count(counts, "injured")
         if draft.fatalities is None and draft.violent:
             draft.fatalities = named_death(ann, lo, hi)
+        if draft.fatalities is None and cand.sub_event_type == "Protest with intervention":
+            # by definition (ACLED, annotation rules) an intervention killed no one: deaths
+            # make it excessive force; the intervention words are the evidence
+            draft.fatalities = CountSpan(
+                "fatalities", Count(0, 0), cand.trigger_start, cand.trigger_end
+            )
     clause = text[cand.start : cand.end]
     draft.background_cue = bool(lex.background.search(clause)) and cand.kind != "statement"
     if is_response(text[cand.start : cand.trigger_start]):
@@ -186,6 +193,10 @@ def _status(
         m = lex.status[status].search(window)
         if m:
             return status, (lo + m.start(), lo + m.end())
+    # "said they would return to the streets if their demands were not met": a future that
+    # hangs on a condition is not yet a plan
+    if _CONDITIONAL.search(stext[cand.trigger_start - offset : cand.end - offset]):
+        return "hypothetical", None
     # an attack someone claimed is still asserted by the outlet (annotation rules): the
     # claim is an Attribution event of its own and a claimant role on this one
     return "asserted", None
