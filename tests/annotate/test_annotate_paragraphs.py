@@ -1,11 +1,11 @@
-"""Paragraph spans and the stand-in date finder used while ground.time is absent."""
+"""Paragraph spans, and the time expressions annotation hands to the extractor."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from dateline.annotate import paragraphs
-from dateline.annotate.fallback import fallback_timexes
+from dateline.ground.time import find_timexes
 
 
 def test_paragraphs_split_at_blank_lines() -> None:
@@ -17,7 +17,7 @@ def test_paragraphs_split_at_blank_lines() -> None:
     ]
 
 
-def test_fallback_weekday_and_absolute_dates() -> None:
+def test_weekday_and_absolute_dates() -> None:
     text = "Rockets hit the base on Tuesday; a similar attack on January 3, 2020 killed two."
-    found = {t.text: t.interval.start for t in fallback_timexes(text, dt.date(2022, 1, 5))}
-    assert found == {"on Tuesday": dt.date(2022, 1, 4), "January 3, 2020": dt.date(2020, 1, 3)}
+    found = {t.text: t.interval.start for t in find_timexes(text, dt.date(2022, 1, 5))}
+    assert found == {"Tuesday": dt.date(2022, 1, 4), "January 3, 2020": dt.date(2020, 1, 3)}

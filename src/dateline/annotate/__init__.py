@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from dateline.annotate.fallback import find_places, find_timexes
+from dateline.ground.place import find_places
+from dateline.ground.time import find_timexes
 from dateline.records import Article
 
 if TYPE_CHECKING:
