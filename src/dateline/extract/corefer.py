@@ -13,26 +13,10 @@ import re
 from rapidfuzz import fuzz
 
 from dateline.extract.draft import Draft
+from dateline.ground.place.geo import distance_km
 
 #: Places further apart than this are different events (the benchmark's match radius).
 MAX_KM = 50.0
-
-
-def _distance_km(a, b) -> float | None:  # a, b: Place
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return None
-    try:
-        from dateline.ground.place import distance_km
-    except ImportError:  # TODO(place module): remove once ground.place lands
-        import math
-
-        la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-        h = (
-            math.sin((la2 - la1) / 2) ** 2
-            + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-        )
-        return 6371.0 * 2 * math.asin(math.sqrt(h))
-    return float(distance_km(a, b))
 
 
 def places_compatible(a: Draft, b: Draft) -> bool:
@@ -50,7 +34,7 @@ def places_compatible(a: Draft, b: Draft) -> bool:
         return not (one and two and a.place.precision < 3 and b.place.precision < 3) and (
             not one or not two or _same_admin(one, two)
         )
-    km = _distance_km(a.place, b.place)
+    km = distance_km(a.place, b.place)
     if km is not None:
         return km <= MAX_KM
     return True
