@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dateline.errors import ConfigError
-from dateline.merge.blocking import block_pairs, blocks
-from dateline.merge.cluster import average_link
+from dateline.merge.blocking import blocks
 from dateline.merge.combine import POLICIES, combine
 from dateline.merge.features import THRESHOLD, Profile, pair_features, pair_score
 from dateline.merge.model import MergeDecision, MergeResult, Override
+from dateline.merge.window import cluster_block
 from dateline.records import Article, Event
-
-#: Pair scores below this are not kept: they would only lower averages that are already far
-#: below the threshold, and dropping them bounds memory on dense blocks.
-EDGE_FLOOR = 0.35
 
 
 def merge_events(
@@ -46,17 +42,9 @@ def merge_events(
     edges: dict[tuple[int, int], float] = {}  # kept only inside clusters, for the decisions
     grouped = blocks(profiles)
     for key in sorted(grouped):  # blocks never share a pair: cluster each on its own
-        block_edges: dict[tuple[int, int], float] = {}
-        for i, j in block_pairs(grouped[key]):
-            score = pair_score(profiles[i], profiles[j])
-            if score >= EDGE_FLOOR:
-                block_edges[(i, j)] = score
-        found = average_link(grouped[key], block_edges, THRESHOLD, sides)
+        found, kept = cluster_block(grouped.pop(key), sides)
         clusters += found
-        owner = {i: c for c, members in enumerate(found) for i in members}
-        edges.update(
-            (pair, s) for pair, s in block_edges.items() if owner[pair[0]] == owner[pair[1]]
-        )
+        edges.update(kept)
     clusters, forced = _apply_merges(sorted(clusters), profiles, overrides)
 
     def order(article_id: str) -> tuple[str, str]:

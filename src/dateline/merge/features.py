@@ -39,6 +39,7 @@ MAX_POINT_KM = 100.0
 #: Radius within which a place of each precision is compatible with a point.
 RADIUS_KM = {1: 25.0, 2: 60.0, 3: 400.0}
 NEUTRAL = 0.5
+EARTH_KM = 6371.0
 
 #: Event types whose members can describe the same event when sources disagree.
 TYPE_GROUP: dict[str, str] = {
@@ -111,6 +112,8 @@ class Profile:
     words: frozenset[str]
     published: str
     oldest_mention: str
+    lat_rad: float = 0.0  # radians(lat) and cos(lat_rad), precomputed for distance_km
+    lat_cos: float = 1.0
 
     @classmethod
     def of(cls, index: int, event: Event) -> Profile:
@@ -137,6 +140,8 @@ class Profile:
             words=token_set(e.text for e in event.evidence),
             published=published,
             oldest_mention=min(event.mention_ids, default=event.event_id),
+            lat_rad=math.radians(loc.latitude) if has_point and loc else 0.0,
+            lat_cos=math.cos(math.radians(loc.latitude)) if has_point and loc else 1.0,
         )
 
     @property
@@ -165,7 +170,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distance_km(a: Profile, b: Profile) -> float:
+    """:func:`haversine_km` of two profiles with coordinates, bit for bit, reusing the
+    radians and cosines computed once per profile (this runs for most candidate pairs)."""
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((b.lat_rad - a.lat_rad) / 2) ** 2 + a.lat_cos * b.lat_cos * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def hard_compatible(a: Profile, b: Profile) -> bool:
@@ -204,8 +218,7 @@ def place_score(a: Profile, b: Profile) -> tuple[float, float | None, bool]:
         return 0.0, None, False
     distance = None
     if a.lat is not None and b.lat is not None:
-        assert a.lon is not None and b.lon is not None
-        distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        distance = distance_km(a, b)
     if a.place and a.place == b.place:
         return 1.0, distance, True
     if (
@@ -295,7 +308,9 @@ def score_of(features: dict[str, float | str]) -> float:
 def pair_score(a: Profile, b: Profile) -> float:
     """Score in [0, 1]; 0 when a hard rule forbids the pair. The hot path of merging: it
     computes the weighted features directly instead of building the feature dict."""
-    if a.articles & b.articles or (a.country and b.country and a.country != b.country):
+    if not a.articles.isdisjoint(b.articles) or (
+        a.country and b.country and a.country != b.country
+    ):
         return 0.0
     if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAY_GAP:
         return 0.0
