@@ -26,3 +26,16 @@ def make_event(article: Article, start: int = 25) -> Event:
                                      len(article.text)),),
     )
     return Event.from_mention(mention, article.source_ref())
+
+
+def extract_text(nlp, text: str, published: str) -> list[Mention]:
+    """Extract one article's mentions, checking every evidence span is exact on the way."""
+    from dateline.extract import extract_article
+
+    day = dt.date.fromisoformat(published)
+    article = Article(Article.make_id(text), text, published=DateInterval.day(day, "test"))
+    mentions = extract_article(article, nlp(text))
+    for m in mentions:  # every field's evidence is the article text at its offsets
+        assert m.evidence and all(e.is_valid_for(text) for e in m.evidence)
+        assert any(e.field == "event" for e in m.evidence)
+    return mentions

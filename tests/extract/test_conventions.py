@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 
 from dateline.annotate import paragraphs, sentence_spans
-from dateline.extract import extract_article
 from dateline.extract.conventions import quoted_spans
-from dateline.records import Article, DateInterval, Mention
+from tests.factories import extract_text as _extract
 
 
 def test_long_and_unclosed_quotes_are_quotations_short_ones_are_terms() -> None:
@@ -19,15 +18,6 @@ def test_long_and_unclosed_quotes_are_quotations_short_ones_are_terms() -> None:
     )
     spans = [text[s:e] for s, e in quoted_spans(text, 0, len(text))]
     assert spans == ["“They raped me every day, twice or more,”", "“As soon as the US leaves"]
-
-
-def _extract(nlp, text: str, published: str) -> list[Mention]:
-    day = dt.date.fromisoformat(published)
-    article = Article(Article.make_id(text), text, published=DateInterval.day(day, "test"))
-    mentions = extract_article(article, nlp(text))
-    for m in mentions:
-        assert m.evidence and all(e.is_valid_for(text) for e in m.evidence)
-    return mentions
 
 
 @pytest.mark.slow

@@ -9,20 +9,10 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import extract_article
-from dateline.records import Article, DateInterval, Mention
+from dateline.records import Mention
+from tests.factories import extract_text as _extract
 
 pytestmark = pytest.mark.slow
-
-
-def _extract(nlp, text: str, published: str) -> list[Mention]:
-    day = dt.date.fromisoformat(published)
-    article = Article(Article.make_id(text), text, published=DateInterval.day(day, "test"))
-    mentions = extract_article(article, nlp(text))
-    for m in mentions:  # every field's evidence is the article text at its offsets
-        assert m.evidence and all(e.is_valid_for(text) for e in m.evidence)
-        assert any(e.field == "event" for e in m.evidence)
-    return mentions
 
 
 def _roles(m: Mention) -> set[tuple[str, str]]:

@@ -12,10 +12,9 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import extract_article
 from dateline.extract.candidates import sentence_candidates
 from dateline.extract.lexicon import lexicon
-from dateline.records import Article, DateInterval, Mention
+from tests.factories import extract_text as _extract
 
 
 def _cands(text: str) -> list[tuple[str, str]]:
@@ -72,15 +71,6 @@ def test_lethal_fire_on_protesters_is_excessive_force() -> None:
     assert _cands("Police fired tear gas at protesters on Sunday.") == [
         ("Protest with intervention", "specific")
     ]
-
-
-def _extract(nlp, text: str, published: str) -> list[Mention]:
-    day = dt.date.fromisoformat(published)
-    article = Article(Article.make_id(text), text, published=DateInterval.day(day, "test"))
-    mentions = extract_article(article, nlp(text))
-    for m in mentions:
-        assert m.evidence and all(e.is_valid_for(text) for e in m.evidence)
-    return mentions
 
 
 @pytest.mark.slow

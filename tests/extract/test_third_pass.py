@@ -12,20 +12,11 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract import extract_article
 from dateline.extract.when_where import elapsed_before
-from dateline.records import Article, DateInterval, Mention
+from dateline.records import DateInterval, Mention
+from tests.factories import extract_text as _extract
 
 pytestmark = pytest.mark.slow
-
-
-def _extract(nlp, text: str, published: str) -> list[Mention]:
-    day = dt.date.fromisoformat(published)
-    article = Article(Article.make_id(text), text, published=DateInterval.day(day, "test"))
-    mentions = extract_article(article, nlp(text))
-    for m in mentions:
-        assert m.evidence and all(e.is_valid_for(text) for e in m.evidence)
-    return mentions
 
 
 def _perpetrators(m: Mention) -> set[str]:
