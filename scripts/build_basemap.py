@@ -48,11 +48,18 @@ def to_geojson(topology: dict, name: str = "countries") -> dict:
             coords = [[ring(r, arcs) for r in poly] for poly in geom["arcs"]]
         else:
             continue
-        features.append({"type": "Feature", "properties": {"name": geom["properties"]["name"]},
-                         "geometry": {"type": "MultiPolygon", "coordinates": coords}})
-    return {"type": "FeatureCollection", "features": features,
-            "source": "Natural Earth 1:50m admin-0 countries (public domain), "
-                      "via world-atlas@2.0.2"}
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"name": geom["properties"]["name"]},
+                "geometry": {"type": "MultiPolygon", "coordinates": coords},
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "source": "Natural Earth 1:50m admin-0 countries (public domain), via world-atlas@2.0.2",
+    }
 
 
 if __name__ == "__main__":

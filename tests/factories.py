@@ -10,20 +10,27 @@ TEXT = "Rockets hit Ain al-Asad\n\nThree rockets struck the Ain al-Asad air base
 
 
 def make_article(text: str = TEXT, outlet: str = "Al-Rafidain Wire") -> Article:
-    return Article(article_id=Article.make_id(text), text=text, title=text.split("\n")[0],
-                   outlet=outlet, published=DateInterval.day(dt.date(2022, 1, 5), "front matter"))
+    return Article(
+        article_id=Article.make_id(text),
+        text=text,
+        title=text.split("\n")[0],
+        outlet=outlet,
+        published=DateInterval.day(dt.date(2022, 1, 5), "front matter"),
+    )
 
 
 def make_event(article: Article, start: int = 25) -> Event:
     mention = Mention(
         mention_id=Mention.make_id(article.article_id, "Shelling/artillery/missile attack", start),
-        article_id=article.article_id, event_type="Explosions/Remote violence",
+        article_id=article.article_id,
+        event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack",
         date=DateInterval.day(dt.date(2022, 1, 4), "'on Tuesday' anchored to 2022-01-05"),
         location=Place("Ain al-Asad air base", "IQ", "Anbar", 33.8, 42.44, 1),
         fatalities=Count(0, 0),
-        evidence=(Evidence.from_span(article.article_id, "event", article.text, start,
-                                     len(article.text)),),
+        evidence=(
+            Evidence.from_span(article.article_id, "event", article.text, start, len(article.text)),
+        ),
     )
     return Event.from_mention(mention, article.source_ref())
 

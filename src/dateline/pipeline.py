@@ -40,8 +40,9 @@ class RunConfig:
 
     def fingerprint(self) -> str:
         """Hash of the settings that affect output plus the knowledge files shipped."""
-        return content_hash({"policy": self.policy, "data": data_digest(),
-                             "dateline": package_version("dateline")})
+        return content_hash(
+            {"policy": self.policy, "data": data_digest(), "dateline": package_version("dateline")}
+        )
 
 
 @dataclass
@@ -115,8 +116,12 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def extract_articles(articles: Iterable[Article], *, workers: int = 1, batch_size: int = 16,
-                     ) -> Iterator[tuple[Article, list[Mention]]]:
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    workers: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Article, list[Mention]]]:
     """Yield each article with its mentions, in input order.
 
     With ``workers > 1`` batches go to worker processes (each loads the model once);
@@ -162,24 +167,35 @@ def mention_record(event: Event) -> dict[str, Any]:
     return event.to_dict() | {"_block": block_key(event)}
 
 
-def merge(events: Sequence[Event], *, policy: str = "conservative", overrides: Sequence[Any] = (),
-          articles: dict[str, Article] | None = None) -> MergeResult:
+def merge(
+    events: Sequence[Event],
+    *,
+    policy: str = "conservative",
+    overrides: Sequence[Any] = (),
+    articles: dict[str, Article] | None = None,
+) -> MergeResult:
     from dateline.merge import merge_events
 
     return merge_events(events, overrides=overrides, policy=policy, articles=articles)
 
 
 # -- whole runs ------------------------------------------------------------------------
-def read(paths: Sequence[str | Path], options: ReadOptions | None = None,
-         ) -> Iterator[Article | Skip]:
+def read(
+    paths: Sequence[str | Path],
+    options: ReadOptions | None = None,
+) -> Iterator[Article | Skip]:
     from dateline.ingest import ReadOptions, iter_articles
 
     return iter_articles(paths, options or ReadOptions())
 
 
-def extract(paths: Sequence[str | Path], *, options: ReadOptions | None = None,
-            policy: str = "conservative", on_skip: Callable[[Skip], None] | None = None,
-            ) -> list[Event]:
+def extract(
+    paths: Sequence[str | Path],
+    *,
+    options: ReadOptions | None = None,
+    policy: str = "conservative",
+    on_skip: Callable[[Skip], None] | None = None,
+) -> list[Event]:
     """Articles in, merged events out, no database: what ``dateline extract`` prints."""
     from dateline.ingest import Skip
 
@@ -193,16 +209,24 @@ def extract(paths: Sequence[str | Path], *, options: ReadOptions | None = None,
     return extract_from_articles(articles, policy=policy)
 
 
-def extract_from_articles(articles: Sequence[Article], *, policy: str = "conservative",
-                          ) -> list[Event]:
+def extract_from_articles(
+    articles: Sequence[Article],
+    *,
+    policy: str = "conservative",
+) -> list[Event]:
     singles = [ev for a, ms in extract_articles(articles) for ev in mention_events(a, ms)]
     by_id = {a.article_id: a for a in articles}
     return merge(singles, policy=policy, articles=by_id).events
 
 
-def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None = None,
-        options: ReadOptions | None = None,
-        on_item: Callable[[Article | Skip, int], None] | None = None) -> RunSummary:
+def run(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    config: RunConfig | None = None,
+    options: ReadOptions | None = None,
+    on_item: Callable[[Article | Skip, int], None] | None = None,
+) -> RunSummary:
     """Ingest ``paths`` into ``store``, then rebuild the merged events.
 
     Articles already stored are recognised by their content id and not processed again,
@@ -240,8 +264,9 @@ def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None =
     incremental = store.count("events") > 0
     new_mentions: list[str] = []
     pending: list[tuple[Article, list[dict[str, Any]]]] = []
-    for article, mentions in extract_articles(fresh_articles(), workers=config.workers,
-                                              batch_size=config.batch_size):
+    for article, mentions in extract_articles(
+        fresh_articles(), workers=config.workers, batch_size=config.batch_size
+    ):
         records = [mention_record(ev) for ev in mention_events(article, mentions)]
         pending.append((article, records))
         summary.mentions += len(records)
@@ -253,17 +278,27 @@ def run(paths: Sequence[str | Path], store: Store, *, config: RunConfig | None =
             pending = []
     summary.new += store.add_articles(pending, run_id)
     if new_mentions or not incremental:
-        rebuild_events(store, policy=config.policy, run_id=run_id,
-                       new_mentions=new_mentions if incremental else None)
+        rebuild_events(
+            store,
+            policy=config.policy,
+            run_id=run_id,
+            new_mentions=new_mentions if incremental else None,
+        )
     summary.events = store.count("events")
-    store.finish_run(run_id, read=summary.read, skipped=len(summary.skipped),
-                     mentions=summary.mentions)
+    store.finish_run(
+        run_id, read=summary.read, skipped=len(summary.skipped), mentions=summary.mentions
+    )
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def rebuild_events(store: Store, *, policy: str = "conservative", run_id: str | None = None,
-                   new_mentions: Sequence[str] | None = None) -> int:
+def rebuild_events(
+    store: Store,
+    *,
+    policy: str = "conservative",
+    run_id: str | None = None,
+    new_mentions: Sequence[str] | None = None,
+) -> int:
     """Merge stored mentions (honouring analyst overrides) into the events view.
 
     With ``new_mentions`` only their neighbourhood is re-merged (see
@@ -273,8 +308,12 @@ def rebuild_events(store: Store, *, policy: str = "conservative", run_id: str | 
     from dateline.merge import Override, story_clusters
 
     scope = None if new_mentions is None else store.neighbourhood(new_mentions)
-    overrides = [Override(action=o["action"], mention_ids=o["mention_ids"], note=o["note"],
-                          created=o["created"]) for o in store.overrides()]
+    overrides = [
+        Override(
+            action=o["action"], mention_ids=o["mention_ids"], note=o["note"], created=o["created"]
+        )
+        for o in store.overrides()
+    ]
     if scope is not None:
         override_ids = {m for o in overrides for m in o.mention_ids}
         if override_ids & scope:  # an override reaches outside: take its mentions along

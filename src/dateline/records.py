@@ -162,8 +162,12 @@ class DateInterval:
     def from_dict(cls, d: dict[str, Any] | None) -> DateInterval:
         if not d:
             return cls.unknown()
-        return cls(_date(d.get("start")), _date(d.get("end")), d.get("precision", "unknown"),
-                   d.get("reason", ""))
+        return cls(
+            _date(d.get("start")),
+            _date(d.get("end")),
+            d.get("precision", "unknown"),
+            d.get("reason", ""),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +197,15 @@ class Place:
     def from_dict(cls, d: dict[str, Any] | None) -> Place | None:
         if not d:
             return None
-        return cls(d["name"], d.get("country_code"), d.get("admin1"), d.get("latitude"),
-                   d.get("longitude"), int(d.get("precision") or 3), d.get("gazetteer_id"))
+        return cls(
+            d["name"],
+            d.get("country_code"),
+            d.get("admin1"),
+            d.get("latitude"),
+            d.get("longitude"),
+            int(d.get("precision") or 3),
+            d.get("gazetteer_id"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +255,12 @@ class SourceRef:
     published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "outlet": self.outlet, "url": self.url,
-                "published": self.published}
+        return {
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SourceRef:
@@ -273,8 +288,9 @@ class Conflict:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Conflict:
-        return cls(d["field"], tuple(ConflictValue(v["value"], v["article_id"])
-                                     for v in d["values"]))
+        return cls(
+            d["field"], tuple(ConflictValue(v["value"], v["article_id"]) for v in d["values"])
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,8 +352,12 @@ class FieldValue:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "value": self.value, "article_id": self.article_id,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "field": self.field,
+            "value": self.value,
+            "article_id": self.article_id,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,8 +451,12 @@ class Event:
             tags=tuple(d.get("tags", [])),
             mention_ids=tuple(d.get("mention_ids", [])),
             field_values=tuple(
-                FieldValue(f["field"], f["value"], f["article_id"],
-                           tuple(Evidence.from_dict(e) for e in f.get("evidence", [])))
+                FieldValue(
+                    f["field"],
+                    f["value"],
+                    f["article_id"],
+                    tuple(Evidence.from_dict(e) for e in f.get("evidence", [])),
+                )
                 for f in d.get("field_values", [])
             ),
         )

@@ -20,8 +20,9 @@ def db(tmp_path):
     a = make_article()
     b = make_article(TEXT + " Two contractors were lightly wounded.", outlet="Levant Monitor")
     with Store(path) as store:
-        store.add_articles([(a, [mention_record(make_event(a))]),
-                            (b, [mention_record(make_event(b))])], None)
+        store.add_articles(
+            [(a, [mention_record(make_event(a))]), (b, [mention_record(make_event(b))])], None
+        )
         rebuild_events(store)
     return path
 

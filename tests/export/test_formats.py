@@ -19,16 +19,28 @@ def test_builtin_exporters_are_registered():
 def test_jsonl_is_the_contract():
     event = make_event(make_article())
     line = json.loads(export([event], "jsonl").decode())
-    for key in ("event_id", "event_type", "sub_event_type", "status", "background", "date",
-                "location", "actors", "fatalities", "injured", "sources", "evidence",
-                "conflicts", "confidence"):
+    for key in (
+        "event_id",
+        "event_type",
+        "sub_event_type",
+        "status",
+        "background",
+        "date",
+        "location",
+        "actors",
+        "fatalities",
+        "injured",
+        "sources",
+        "evidence",
+        "conflicts",
+        "confidence",
+    ):
         assert key in line
     assert line["fatalities"] == {"min": 0, "max": 0}
 
 
 def test_acled_csv_uses_acled_columns():
-    rows = list(csv.DictReader(io.StringIO(export([make_event(make_article())],
-                                                  "acled").decode())))
+    rows = list(csv.DictReader(io.StringIO(export([make_event(make_article())], "acled").decode())))
     assert rows[0]["event_date"] == "2022-01-04"
     assert rows[0]["sub_event_type"] == "Shelling/artillery/missile attack"
     assert rows[0]["admin1"] == "Anbar"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dateline.ingest import ReadOptions, read_text
 
-PARAGRAPH = ("BAGHDAD — Three rockets hit the Green Zone on Tuesday evening, police said. "
-             "Nobody was hurt in the attack, which no group claimed.")
+PARAGRAPH = (
+    "BAGHDAD — Three rockets hit the Green Zone on Tuesday evening, police said. "
+    "Nobody was hurt in the attack, which no group claimed."
+)
 
 
 def test_a_lone_paragraph_is_body_not_title():

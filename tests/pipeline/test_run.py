@@ -102,7 +102,8 @@ def test_bad_inputs_are_skipped_with_their_reasons(tmp_path):
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 200)
     (folder / "french.txt").write_text(
         "Attaque\n\n" + "Les roquettes sont tombées sur la base et les soldats ont été "
-        "évacués vers le nord de la ville pendant la nuit. " * 5)
+        "évacués vers le nord de la ville pendant la nuit. " * 5
+    )
     shutil.copy(sorted(DEMO_DIR.glob("*.txt"))[0], folder / "good.txt")
     with Store(tmp_path / "bad.duckdb") as store:
         summary = run([folder], store)

@@ -30,18 +30,22 @@ def test_events_view_is_replaced_whole_and_merges_are_logged(tmp_path):
         store.add_articles([(a, [ev_a.to_dict()]), (b, [ev_b.to_dict()])], run_id=None)
         store.replace_events([ev_a, ev_b])
         assert store.count("events") == 2
-        merged = ev_a.with_(sources=ev_a.sources + ev_b.sources,
-                            mention_ids=ev_a.mention_ids + ev_b.mention_ids)
+        merged = ev_a.with_(
+            sources=ev_a.sources + ev_b.sources, mention_ids=ev_a.mention_ids + ev_b.mention_ids
+        )
         store.replace_events([merged], run_id="r2")
         assert store.count("events") == 1
         assert store.event(ev_b.mention_ids[0]).event_id == ev_a.event_id  # mention id lookup
         log = store.merge_log()
         assert [(e["action"], e["event_id"], e["other_id"]) for e in log] == [
-            ("merge", ev_a.event_id, ev_b.event_id)]
+            ("merge", ev_a.event_id, ev_b.event_id)
+        ]
         store.replace_events([ev_a, ev_b], run_id="r3")
         assert store.merge_log()[-1]["action"] == "split"
         assert {r[0] for r in store.sql("SELECT outlet FROM event_sources")} == {
-            "Al-Rafidain Wire", "Levant Monitor"}
+            "Al-Rafidain Wire",
+            "Levant Monitor",
+        }
 
 
 def test_unknown_event_names_the_database(tmp_path):
@@ -53,8 +57,7 @@ def test_a_newer_schema_is_refused(tmp_path):
     path = tmp_path / "t.duckdb"
     Store(path).close()
     con = duckdb.connect(str(path))
-    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                [str(SCHEMA_VERSION + 1)])
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
     con.close()
     with pytest.raises(SchemaTooNew, match="upgrade dateline"):
         Store(path)

@@ -29,7 +29,8 @@ BENCHMARKS = (
 class LazyBenchGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [
-            name for name in BENCHMARKS
+            name
+            for name in BENCHMARKS
             if importlib.util.find_spec(f"dateline.bench.{name}") is not None
         ]
 

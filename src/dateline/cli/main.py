@@ -22,11 +22,18 @@ console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
 
-db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-                         default=DEFAULT_DB, show_default=True, help="DuckDB file.")
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="DuckDB file.",
+)
 published_option = click.option(
-    "--published", metavar="DATE",
-    help="Publication date for inputs without one (ISO date, e.g. 2022-01-05).")
+    "--published",
+    metavar="DATE",
+    help="Publication date for inputs without one (ISO date, e.g. 2022-01-05).",
+)
 
 
 def _read_options(published: str | None):  # -> ReadOptions
@@ -49,25 +56,63 @@ cli.add_command(bench)
 @db_option
 @published_option
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable input.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for extraction (each loads the model once).")
-@click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative",
-              show_default=True, help="How a merged event's value is chosen among sources.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction (each loads the model once).",
+)
+@click.option(
+    "--policy",
+    type=click.Choice(MERGE_POLICIES),
+    default="conservative",
+    show_default=True,
+    help="How a merged event's value is chosen among sources.",
+)
 @click.option("--table/--no-table", default=True, help="Print the event table at the end.")
-def run(paths: tuple[str, ...], db: Path, published: str | None, strict: bool, workers: int,
-        policy: str, table: bool) -> None:
+def run(
+    paths: tuple[str, ...],
+    db: Path,
+    published: str | None,
+    strict: bool,
+    workers: int,
+    policy: str,
+    table: bool,
+) -> None:
     """Read PATHS (files, folders, globs), extract and merge events into the database."""
-    _run_into(paths, db, published=published, strict=strict, workers=workers, policy=policy,
-              show_table=table)
+    _run_into(
+        paths,
+        db,
+        published=published,
+        strict=strict,
+        workers=workers,
+        policy=policy,
+        show_table=table,
+    )
 
 
-def _run_into(paths, db: Path, *, published=None, strict=False, workers=1,
-              policy="conservative", show_table=True, title="Events") -> None:
+def _run_into(
+    paths,
+    db: Path,
+    *,
+    published=None,
+    strict=False,
+    workers=1,
+    policy="conservative",
+    show_table=True,
+    title="Events",
+) -> None:
     from dateline.pipeline import run as run_pipeline
 
     config = RunConfig(policy=policy, workers=workers, strict=strict)
-    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[events]} mentions"), TimeElapsedColumn())
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[events]} mentions"),
+        TimeElapsedColumn(),
+    )
     with Store(db) as store, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("reading", total=None, events=0)
         found = 0
@@ -77,8 +122,9 @@ def _run_into(paths, db: Path, *, published=None, strict=False, workers=1,
             found += n_mentions
             progress.update(task, advance=1, events=found)
 
-        summary = run_pipeline(paths, store, config=config, options=_read_options(published),
-                               on_item=tick)
+        summary = run_pipeline(
+            paths, store, config=config, options=_read_options(published), on_item=tick
+        )
         progress.update(task, description="done")
         events = store.events() if show_table else []
     if summary.skipped:
@@ -89,14 +135,16 @@ def _run_into(paths, db: Path, *, published=None, strict=False, workers=1,
         f"[bold]{summary.read}[/] articles read ({summary.new} new, "
         f"{summary.already_stored} already stored), [bold]{len(summary.skipped)}[/] skipped, "
         f"{summary.mentions} new mentions, [bold]{summary.events}[/] events in {db} "
-        f"({summary.seconds:.1f} s)")
+        f"({summary.seconds:.1f} s)"
+    )
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @published_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
 def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
     """Extract events from files (or '-' for stdin) without a database."""
     from dataclasses import replace
@@ -111,6 +159,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
         article = read_text(sys.stdin.read(), source_path="-", options=options)
         events = extract_from_articles([article])
     else:
+
         def report(skip) -> None:
             err.print(f"[yellow]skipped[/] {skip.path}: {skip.reason}")
 
@@ -133,38 +182,62 @@ def demo(db: Path) -> None:
 
 def filter_options(func):  # type: ignore[no-untyped-def]
     """The event filter every read command shares (same names as the web page's URL)."""
-    for option in reversed([
-        click.option("--country", help="ISO2 country code, e.g. IQ."),
-        click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Only events ending on or after this date."),
-        click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Only events starting on or before this date."),
-        click.option("--type", "event_type", help="An event_type, e.g. Protests."),
-        click.option("--actor", help="An actor; a parent group includes its fronts."),
-        click.option("--story", help="A story id (see the web page's stories)."),
-        click.option("--no-background", is_flag=True, help="Drop events told only as history."),
-    ]):
+    for option in reversed(
+        [
+            click.option("--country", help="ISO2 country code, e.g. IQ."),
+            click.option(
+                "--since",
+                type=click.DateTime(["%Y-%m-%d"]),
+                help="Only events ending on or after this date.",
+            ),
+            click.option(
+                "--until",
+                type=click.DateTime(["%Y-%m-%d"]),
+                help="Only events starting on or before this date.",
+            ),
+            click.option("--type", "event_type", help="An event_type, e.g. Protests."),
+            click.option("--actor", help="An actor; a parent group includes its fronts."),
+            click.option("--story", help="A story id (see the web page's stories)."),
+            click.option("--no-background", is_flag=True, help="Drop events told only as history."),
+        ]
+    ):
         func = option(func)
     return func
 
 
-def _filtered_events(db: Path, country, since, until, event_type, actor, story,
-                     no_background):  # -> list[Event]
+def _filtered_events(
+    db: Path, country, since, until, event_type, actor, story, no_background
+):  # -> list[Event]
     from dateline.store.filters import EventFilter
 
-    f = EventFilter(start=since.date() if since else None, end=until.date() if until else None,
-                    country=country, event_type=event_type, actor=actor, story=story,
-                    background=False if no_background else None)
+    f = EventFilter(
+        start=since.date() if since else None,
+        end=until.date() if until else None,
+        country=country,
+        event_type=event_type,
+        actor=actor,
+        story=story,
+        background=False if no_background else None,
+    )
     with Store(db, read_only=True) as store:
         return store.events(*f.where())
 
 
 @cli.command("export")
 @db_option
-@click.option("--format", "fmt", default="jsonl", show_default=True,
-              type=click.Choice(["jsonl", "csv", "acled", "geojson", "parquet"]))
-@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (default: stdout; required for parquet).")
+@click.option(
+    "--format",
+    "fmt",
+    default="jsonl",
+    show_default=True,
+    type=click.Choice(["jsonl", "csv", "acled", "geojson", "parquet"]),
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: stdout; required for parquet).",
+)
 @filter_options
 def export_cmd(db: Path, fmt: str, out: Path | None, **filters) -> None:
     """Write stored events in another format (every one a view of the event record)."""
@@ -184,10 +257,20 @@ def export_cmd(db: Path, fmt: str, out: Path | None, **filters) -> None:
 @cli.command()
 @db_option
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html"]),
-              default="text", show_default=True)
-@click.option("--max", "max_entries", default=30, show_default=True,
-              help="At most this many entries, the most important ones.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--max",
+    "max_entries",
+    default=30,
+    show_default=True,
+    help="At most this many entries, the most important ones.",
+)
 @click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path))
 def timeline(db: Path, fmt: str, max_entries: int, out: Path | None, **filters) -> None:
     """A dated timeline of the most important events, each with its sentences and sources."""
@@ -207,8 +290,11 @@ def timeline(db: Path, fmt: str, max_entries: int, out: Path | None, **filters) 
 @cli.command()
 @db_option
 @filter_options
-@click.option("--plots", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one PNG per flagged signal into this folder.")
+@click.option(
+    "--plots",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one PNG per flagged signal into this folder.",
+)
 @click.option("--all", "show_all", is_flag=True, help="Also list signals that are not flagged.")
 def signals(db: Path, plots: Path | None, show_all: bool, **filters) -> None:
     """Escalation signals: weekly rises, threats followed by attacks, coming anniversaries."""
@@ -220,9 +306,14 @@ def signals(db: Path, plots: Path | None, show_all: bool, **filters) -> None:
     for col in ("kind", "about", "flagged", "detail", "events"):
         table.add_column(col, overflow="fold")
     for s in shown:
-        table.add_row(s.kind, s.key, "yes" if s.flagged else "", s.detail,
-                      ", ".join(i[:14] for i in s.event_ids[:4])
-                      + (f" +{len(s.event_ids) - 4}" if len(s.event_ids) > 4 else ""))
+        table.add_row(
+            s.kind,
+            s.key,
+            "yes" if s.flagged else "",
+            s.detail,
+            ", ".join(i[:14] for i in s.event_ids[:4])
+            + (f" +{len(s.event_ids) - 4}" if len(s.event_ids) > 4 else ""),
+        )
     console.print(table)
     if plots:
         plots.mkdir(parents=True, exist_ok=True)
@@ -239,12 +330,15 @@ def info(db: Path) -> None:
         facts = store.info()
         events = store.events()
         skips = store.sql("SELECT code, reason, count(*) FROM skips GROUP BY ALL ORDER BY 3 DESC")
-    console.print(key_values(f"{facts['path']} (schema v{facts['schema_version']})",
-                             facts["counts"]))
+    console.print(f"[bold]{facts['path']}[/] · schema v{facts['schema_version']}")
+    console.print(key_values("Stored", facts["counts"]))
     if facts["last_run"]:
         run = facts["last_run"]
-        console.print(key_values("Last run", {k: v for k, v in run.items() if k != "versions"}
-                                 | run["versions"]))
+        console.print(
+            key_values(
+                "Last run", {k: v for k, v in run.items() if k != "versions"} | run["versions"]
+            )
+        )
     if events:
         console.print(type_counts(events))
     if skips:
@@ -278,19 +372,27 @@ def explain(event_id: str, db: Path) -> None:
         values.add_column(col, overflow="fold")
     evidence = {(e.article_id, e.field): e.text for e in event.evidence}
     for fv in event.field_values:
-        values.add_row(fv.field, fv.article_id[:14], json.dumps(fv.value, ensure_ascii=False),
-                       evidence.get((fv.article_id, fv.field), ""))
+        values.add_row(
+            fv.field,
+            fv.article_id[:14],
+            json.dumps(fv.value, ensure_ascii=False),
+            evidence.get((fv.article_id, fv.field), ""),
+        )
     if event.field_values:
         console.print(values)
     for c in event.conflicts:
-        console.print(f"[red]conflict[/] {c.field}: " + " vs ".join(
-            f"{json.dumps(v.value)} ({v.article_id[:14]})" for v in c.values))
+        console.print(
+            f"[red]conflict[/] {c.field}: "
+            + " vs ".join(f"{json.dumps(v.value)} ({v.article_id[:14]})" for v in c.values)
+        )
     merges = Table(title="Merge decisions", header_style="bold")
     for col in ("absorbed", "score", "rule", "features"):
         merges.add_column(col, overflow="fold")
     for d in decisions:
-        features = ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
-                             for k, v in sorted(d["features"].items()))
+        features = ", ".join(
+            f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in sorted(d["features"].items())
+        )
         merges.add_row(d["absorbed_id"][:14], f"{d['score']:.3f}", d["rule"], features)
     console.print(merges if decisions else "[dim]a single report: nothing was merged[/]")
     console.print("Evidence:")
@@ -346,8 +448,13 @@ def merge_cmd(ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for events.parquet and mentions.parquet.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for events.parquet and mentions.parquet.",
+)
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL.")
 @click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
 def spark(inputs: tuple[str, ...], out_dir: Path, master: str, policy: str) -> None:
@@ -355,18 +462,27 @@ def spark(inputs: tuple[str, ...], out_dir: Path, master: str, policy: str) -> N
     from dateline.spark import run_spark
 
     summary = run_spark(list(inputs), out_dir, master=master, policy=policy)
-    console.print(f"{summary.articles} articles, {summary.mentions} mentions, "
-                  f"[bold]{summary.events}[/] events -> {summary.output}")
+    console.print(
+        f"{summary.articles} articles, {summary.mentions} mentions, "
+        f"[bold]{summary.events}[/] events -> {summary.output}"
+    )
 
 
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; anything but localhost requires a token.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; anything but localhost requires a token.",
+)
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--token", envvar="DATELINE_TOKEN",
-              help="Shared secret (or env DATELINE_TOKEN): needed for split/merge, and for "
-                   "every request when --host exposes the server.")
+@click.option(
+    "--token",
+    envvar="DATELINE_TOKEN",
+    help="Shared secret (or env DATELINE_TOKEN): needed for split/merge, and for "
+    "every request when --host exposes the server.",
+)
 def serve(db: Path, host: str, port: int, token: str | None) -> None:
     """Open the database as a web application (map, timeline, table, evidence)."""
     import uvicorn

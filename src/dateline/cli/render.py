@@ -10,8 +10,14 @@ from rich.table import Table
 
 from dateline.records import Event
 
-_ROLE_MARK = {"perpetrator": "", "claimant": " (claimed)", "suspected": " (suspected)",
-              "accused": " (accused)", "denier": " (denies)", "speaker": " (speaker)"}
+_ROLE_MARK = {
+    "perpetrator": "",
+    "claimant": " (claimed)",
+    "suspected": " (suspected)",
+    "accused": " (accused)",
+    "denier": " (denies)",
+    "speaker": " (speaker)",
+}
 
 
 def _date(e: Event) -> str:
@@ -53,9 +59,17 @@ def events_table(events: Sequence[Event], title: str = "Events") -> Table:
     table.add_column("id", no_wrap=True)
     for e in events:
         status = e.status + (" · background" if e.background else "")
-        table.add_row(_date(e), e.sub_event_type, _place(e), _actors(e), _count(e),
-                      str(len({s.article_id for s in e.sources})), status,
-                      ", ".join(c.field for c in e.conflicts) or "–", e.event_id[:14])
+        table.add_row(
+            _date(e),
+            e.sub_event_type,
+            _place(e),
+            _actors(e),
+            _count(e),
+            str(len({s.article_id for s in e.sources})),
+            status,
+            ", ".join(c.field for c in e.conflicts) or "–",
+            e.event_id[:14],
+        )
     return table
 
 

@@ -28,6 +28,7 @@ def flat_row(e: Event) -> dict[str, Any]:
 
     def actors(*roles: str) -> str:
         return "; ".join(a.name for a in e.actors if a.role in roles)
+
     return {
         "event_id": e.event_id,
         "event_type": e.event_type,
@@ -76,9 +77,27 @@ def to_csv(events: Sequence[Event]) -> bytes:
 
 #: ACLED's own column names, so ACLED tooling reads the file unchanged.
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "iso", "country", "admin1", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "iso",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
 )
 _ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 
@@ -90,33 +109,35 @@ def to_acled(events: Sequence[Event]) -> bytes:
     rows = []
     for e in events:
         doers = [a.name for a in e.actors if a.role in ("perpetrator", "claimant")] or [
-            a.name for a in e.actors if a.role in ("suspected", "accused", "participant",
-                                                   "speaker")]
+            a.name for a in e.actors if a.role in ("suspected", "accused", "participant", "speaker")
+        ]
         others = [a.name for a in e.actors if a.role in ("target", "victim")]
         loc = e.location
-        rows.append({
-            "event_id_cnty": e.event_id,
-            "event_date": e.date.start.isoformat() if e.date.start else "",
-            "year": e.date.start.year if e.date.start else "",
-            "time_precision": _ACLED_TIME_PRECISION[e.date.precision],
-            "event_type": e.event_type,
-            "sub_event_type": e.sub_event_type,
-            "actor1": doers[0] if doers else "",
-            "assoc_actor_1": "; ".join(doers[1:]),
-            "actor2": others[0] if others else "",
-            "iso": loc.country_code if loc else "",
-            "country": loc.country_code if loc else "",
-            "admin1": (loc.admin1 or "") if loc else "",
-            "location": loc.name if loc else "",
-            "latitude": loc.latitude if loc else "",
-            "longitude": loc.longitude if loc else "",
-            "geo_precision": loc.precision if loc else "",
-            "source": "; ".join(sorted({s.outlet or s.article_id for s in e.sources})),
-            "source_scale": "",
-            "notes": e.evidence[0].text if e.evidence else "",
-            "fatalities": e.fatalities.min if e.fatalities else 0,
-            "tags": "; ".join(e.tags + (("background",) if e.background else ())),
-        })
+        rows.append(
+            {
+                "event_id_cnty": e.event_id,
+                "event_date": e.date.start.isoformat() if e.date.start else "",
+                "year": e.date.start.year if e.date.start else "",
+                "time_precision": _ACLED_TIME_PRECISION[e.date.precision],
+                "event_type": e.event_type,
+                "sub_event_type": e.sub_event_type,
+                "actor1": doers[0] if doers else "",
+                "assoc_actor_1": "; ".join(doers[1:]),
+                "actor2": others[0] if others else "",
+                "iso": loc.country_code if loc else "",
+                "country": loc.country_code if loc else "",
+                "admin1": (loc.admin1 or "") if loc else "",
+                "location": loc.name if loc else "",
+                "latitude": loc.latitude if loc else "",
+                "longitude": loc.longitude if loc else "",
+                "geo_precision": loc.precision if loc else "",
+                "source": "; ".join(sorted({s.outlet or s.article_id for s in e.sources})),
+                "source_scale": "",
+                "notes": e.evidence[0].text if e.evidence else "",
+                "fatalities": e.fatalities.min if e.fatalities else 0,
+                "tags": "; ".join(e.tags + (("background",) if e.background else ())),
+            }
+        )
     return _csv(rows, ACLED_COLUMNS)
 
 
@@ -128,13 +149,16 @@ def to_geojson(events: Sequence[Event]) -> bytes:
         loc = e.location
         if loc is None or loc.latitude is None or loc.longitude is None:
             continue
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [loc.longitude, loc.latitude]},
-            "properties": flat_row(e),
-        })
-    return json.dumps({"type": "FeatureCollection", "features": features},
-                      ensure_ascii=False).encode()
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [loc.longitude, loc.latitude]},
+                "properties": flat_row(e),
+            }
+        )
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+    ).encode()
 
 
 @exporters.register("parquet", extension=".parquet", media_type="application/octet-stream")
@@ -143,8 +167,7 @@ def to_parquet(events: Sequence[Event]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flat_row(e) | {"record": json.dumps(e.to_dict(), ensure_ascii=False)}
-            for e in events]
+    rows = [flat_row(e) | {"record": json.dumps(e.to_dict(), ensure_ascii=False)} for e in events]
     empty = pa.table({"event_id": pa.array([], pa.string())})
     table = pa.Table.from_pylist(rows) if rows else empty
     sink = io.BytesIO()

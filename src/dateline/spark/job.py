@@ -41,11 +41,14 @@ def spark_session(master: str = "local[2]", app: str = "dateline"):  # -> SparkS
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName(app)
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "8")
-            .config("spark.driver.memory", "2g")
-            .getOrCreate())
+    return (
+        SparkSession.builder.master(master)
+        .appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.driver.memory", "2g")
+        .getOrCreate()
+    )
 
 
 # -- executors: these functions run inside Spark tasks ---------------------------------------
@@ -70,6 +73,7 @@ def _articles_from_rows(source: str) -> Any:
         for item in rows_to_articles(iter(dicts), fields, Path(source), ReadOptions()):
             if not isinstance(item, Skip):
                 yield item
+
     return convert
 
 
@@ -90,6 +94,7 @@ def _merge_group(policy: str, overrides: Sequence[Any]):
         mine = [o for o in overrides if _touches(o, events)]
         for event in merge_events(events, overrides=mine, policy=policy).events:
             yield json.dumps(event.to_dict(), sort_keys=True)
+
     return merge
 
 
@@ -119,9 +124,15 @@ def united_blocks(keys_by_mention: Mapping[str, str], overrides: Sequence[Any]) 
     return {k: find(k) for k in parent}
 
 
-def run_spark(inputs: Sequence[str | Path], out_dir: str | Path, *, master: str = "local[2]",
-              policy: str = "conservative", overrides: Sequence[Any] = (),
-              spark: Any = None) -> SparkSummary:
+def run_spark(
+    inputs: Sequence[str | Path],
+    out_dir: str | Path,
+    *,
+    master: str = "local[2]",
+    policy: str = "conservative",
+    overrides: Sequence[Any] = (),
+    spark: Any = None,
+) -> SparkSummary:
     """Extract and merge ``inputs`` on Spark; write ``events.parquet`` and ``mentions.parquet``."""
     from pyspark.sql import functions as F
 
@@ -132,8 +143,11 @@ def run_spark(inputs: Sequence[str | Path], out_dir: str | Path, *, master: str 
     # Remote tables (s3a://, hdfs://...) go straight to Spark's readers; local paths are
     # expanded like the local pipeline expands them.
     remote = [str(p) for p in inputs if "://" in str(p)]
-    files = [str(p) for p in expand_paths([p for p in inputs if "://" not in str(p)])
-             if isinstance(p, Path)]
+    files = [
+        str(p)
+        for p in expand_paths([p for p in inputs if "://" not in str(p)])
+        if isinstance(p, Path)
+    ]
     tables = [f for f in files + remote if f.endswith(TABLE_SUFFIXES)]
     singles = [f for f in files if f not in tables]
     parts = []
@@ -148,22 +162,32 @@ def run_spark(inputs: Sequence[str | Path], out_dir: str | Path, *, master: str 
         raise ValueError("no input files")
     articles = parts[0] if len(parts) == 1 else sc.union(parts)
     # Articles met twice (the same text in two files) are kept once, as locally.
-    articles = articles.keyBy(lambda a: a.article_id).reduceByKey(
-        lambda a, b: a if (a.source_path or "") <= (b.source_path or "") else b).values()
+    articles = (
+        articles.keyBy(lambda a: a.article_id)
+        .reduceByKey(lambda a, b: a if (a.source_path or "") <= (b.source_path or "") else b)
+        .values()
+    )
     n_articles = articles.count()
     mentions = articles.mapPartitions(_extract_partition).cache()
-    keys = dict(mentions.map(lambda kv: (json.loads(kv[1])["mention_ids"][0], kv[0]))
-                .collect()) if overrides else {}
+    keys = (
+        dict(mentions.map(lambda kv: (json.loads(kv[1])["mention_ids"][0], kv[0])).collect())
+        if overrides
+        else {}
+    )
     remap = sc.broadcast(united_blocks(keys, overrides))
-    frame = spark.createDataFrame(mentions.map(lambda kv: (remap.value.get(kv[0], kv[0]), kv[1])),
-                                  "block string, record string")
+    frame = spark.createDataFrame(
+        mentions.map(lambda kv: (remap.value.get(kv[0], kv[0]), kv[1])),
+        "block string, record string",
+    )
     out = Path(out_dir)
     frame.write.mode("overwrite").parquet(str(out / "mentions.parquet"))
     grouped = frame.groupBy("block").agg(F.collect_list("record").alias("records"))
     merged = grouped.rdd.map(lambda r: (r["block"], r["records"])).flatMap(
-        _merge_group(policy, list(overrides)))
-    events = spark.createDataFrame(merged.map(_event_columns),
-                                   "event_id string, date_start string, record string")
+        _merge_group(policy, list(overrides))
+    )
+    events = spark.createDataFrame(
+        merged.map(_event_columns), "event_id string, date_start string, record string"
+    )
     events = events.orderBy(F.col("date_start").asc_nulls_last(), "event_id")
     events.write.mode("overwrite").parquet(str(out / "events.parquet"))
     summary = SparkSummary(n_articles, frame.count(), events.count(), str(out))
@@ -182,5 +206,6 @@ def read_events(out_dir: str | Path) -> list[Event]:
 
     table = pq.read_table(Path(out_dir) / "events.parquet", columns=["record"])
     events = [Event.from_dict(json.loads(r)) for r in table.column("record").to_pylist()]
-    return sorted(events, key=lambda e: (e.date.start.isoformat() if e.date.start else "9999",
-                                         e.event_id))
+    return sorted(
+        events, key=lambda e: (e.date.start.isoformat() if e.date.start else "9999", e.event_id)
+    )

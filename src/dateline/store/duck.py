@@ -88,8 +88,9 @@ class Store:
         )
         return run_id
 
-    def finish_run(self, run_id: str, *, read: int, skipped: int, mentions: int,
-                   status: str = "done") -> None:
+    def finish_run(
+        self, run_id: str, *, read: int, skipped: int, mentions: int, status: str = "done"
+    ) -> None:
         finished = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.con.execute(
             "UPDATE runs SET finished = ?, articles_read = ?, articles_skipped = ?, "
@@ -101,8 +102,9 @@ class Store:
     def known_article_ids(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT article_id FROM articles").fetchall()}
 
-    def add_articles(self, batch: Sequence[tuple[Article, Sequence[dict[str, Any]]]],
-                     run_id: str | None) -> int:
+    def add_articles(
+        self, batch: Sequence[tuple[Article, Sequence[dict[str, Any]]]], run_id: str | None
+    ) -> int:
         """Store processed articles with their mention records, all or nothing.
 
         ``batch`` pairs each article with its mentions as single-source event dicts (the
@@ -115,17 +117,35 @@ class Store:
             return 0
         article_rows = [_article_row(a, len(ms), run_id) for a, ms in fresh]
         mention_rows = [
-            (m["mention_ids"][0], a.article_id, m["sub_event_type"], m.get("_block"),
-             m["date"]["start"], m["date"]["end"],
-             json.dumps({k: v for k, v in m.items() if k != "_block"}))
-            for a, ms in fresh for m in ms
+            (
+                m["mention_ids"][0],
+                a.article_id,
+                m["sub_event_type"],
+                m.get("_block"),
+                m["date"]["start"],
+                m["date"]["end"],
+                json.dumps({k: v for k, v in m.items() if k != "_block"}),
+            )
+            for a, ms in fresh
+            for m in ms
         ]
         self.con.execute("BEGIN")
         try:
             self._insert("articles", _ARTICLE_COLUMNS, article_rows, ignore=True)
-            self._insert("mentions", ("mention_id", "article_id", "sub_event_type", "block",
-                                      "date_start", "date_end", "record"),
-                         mention_rows, ignore=True)
+            self._insert(
+                "mentions",
+                (
+                    "mention_id",
+                    "article_id",
+                    "sub_event_type",
+                    "block",
+                    "date_start",
+                    "date_end",
+                    "record",
+                ),
+                mention_rows,
+                ignore=True,
+            )
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -133,8 +153,9 @@ class Store:
         return len(fresh)
 
     def add_skip(self, path: str, code: str, reason: str, run_id: str | None) -> None:
-        self.con.execute("INSERT OR IGNORE INTO skips VALUES (?, ?, ?, ?)",
-                         [path, code, reason, run_id])
+        self.con.execute(
+            "INSERT OR IGNORE INTO skips VALUES (?, ?, ?, ?)", [path, code, reason, run_id]
+        )
 
     def articles(self, ids: Iterable[str] | None = None) -> dict[str, Article]:
         sql = f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles"
@@ -152,8 +173,11 @@ class Store:
         if ids is None:
             cur = self.con.execute("SELECT record FROM mentions ORDER BY mention_id")
         else:
-            cur = self.con.execute("SELECT record FROM mentions WHERE mention_id IN "
-                                   "(SELECT unnest(?)) ORDER BY mention_id", [sorted(set(ids))])
+            cur = self.con.execute(
+                "SELECT record FROM mentions WHERE mention_id IN "
+                "(SELECT unnest(?)) ORDER BY mention_id",
+                [sorted(set(ids))],
+            )
         while rows := cur.fetchmany(10_000):
             for (record,) in rows:
                 yield json.loads(record)
@@ -163,8 +187,10 @@ class Store:
         ids = sorted(set(mention_ids))
         override_id = stable_id("ov", action, *ids)
         created = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-        self.con.execute("INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, ?, ?)",
-                         [override_id, action, json.dumps(ids), note, created])
+        self.con.execute(
+            "INSERT OR REPLACE INTO overrides VALUES (?, ?, ?, ?, ?)",
+            [override_id, action, json.dumps(ids), note, created],
+        )
         return override_id
 
     def overrides(self) -> list[dict[str, Any]]:
@@ -172,15 +198,32 @@ class Store:
             "SELECT override_id, action, mention_ids, note, created FROM overrides "
             "ORDER BY created, override_id"
         ).fetchall()
-        return [{"override_id": r[0], "action": r[1], "mention_ids": tuple(json.loads(r[2])),
-                 "note": r[3], "created": r[4]} for r in rows]
+        return [
+            {
+                "override_id": r[0],
+                "action": r[1],
+                "mention_ids": tuple(json.loads(r[2])),
+                "note": r[3],
+                "created": r[4],
+            }
+            for r in rows
+        ]
 
     def merge_log(self) -> list[dict[str, Any]]:
         rows = self.con.execute(
             "SELECT seq, run_id, action, event_id, other_id, detail FROM merge_log ORDER BY seq"
         ).fetchall()
-        return [{"seq": r[0], "run_id": r[1], "action": r[2], "event_id": r[3],
-                 "other_id": r[4], "detail": json.loads(r[5]) if r[5] else None} for r in rows]
+        return [
+            {
+                "seq": r[0],
+                "run_id": r[1],
+                "action": r[2],
+                "event_id": r[3],
+                "other_id": r[4],
+                "detail": json.loads(r[5]) if r[5] else None,
+            }
+            for r in rows
+        ]
 
     # -- views: events -----------------------------------------------------------------
     def neighbourhood(self, mention_ids: Sequence[str], slack_days: int = 1) -> set[str]:
@@ -190,7 +233,8 @@ class Store:
         of it, plus all mentions of the events those already belong to. It grows with the
         new mentions and their candidates, not with the size of the database.
         """
-        rows = self.con.execute(f"""
+        rows = self.con.execute(
+            f"""
             WITH new AS (SELECT * FROM mentions WHERE mention_id IN (SELECT unnest(?))),
             near AS (
                 SELECT m.mention_id FROM mentions m JOIN new n ON m.block = n.block
@@ -202,12 +246,19 @@ class Store:
             SELECT mention_id FROM near
             UNION SELECT mention_id FROM event_sources
                   WHERE event_id IN (SELECT event_id FROM touched)""",
-            [sorted(set(mention_ids))]).fetchall()
+            [sorted(set(mention_ids))],
+        ).fetchall()
         return {r[0] for r in rows}
 
-    def replace_events(self, events: Sequence[Event], decisions: Sequence[Any] = (),
-                       stories: dict[str, str] | None = None, run_id: str | None = None,
-                       *, replacing: Iterable[str] | None = None) -> None:
+    def replace_events(
+        self,
+        events: Sequence[Event],
+        decisions: Sequence[Any] = (),
+        stories: dict[str, str] | None = None,
+        run_id: str | None = None,
+        *,
+        replacing: Iterable[str] | None = None,
+    ) -> None:
         """Swap in a new merged view, logging which events were merged or split since the
         previous view so downstream users can replay the changes.
 
@@ -216,9 +267,13 @@ class Store:
         """
         scope = None if replacing is None else sorted(set(replacing))
         before = self._membership(scope)
-        owner = dict(self.con.execute(
-            "SELECT mention_id, article_id FROM mentions WHERE mention_id IN (SELECT unnest(?))",
-            [[m for ev in events for m in ev.mention_ids]]).fetchall())
+        owner = dict(
+            self.con.execute(
+                "SELECT mention_id, article_id FROM mentions "
+                "WHERE mention_id IN (SELECT unnest(?))",
+                [[m for ev in events for m in ev.mention_ids]],
+            ).fetchall()
+        )
         stories = stories or {}
         rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in DERIVED_TABLES}
         for ev in events:
@@ -227,18 +282,37 @@ class Store:
             outlets = {s.article_id: s.outlet for s in ev.sources}
             for mention_id in ev.mention_ids:
                 article_id = owner.get(mention_id)
-                rows["event_sources"].append((ev.event_id, article_id, mention_id,
-                                              outlets.get(article_id), published.get(article_id)))
-            rows["evidence"] += [(ev.event_id, e.article_id, e.field, e.start, e.end, e.text)
-                                 for e in ev.evidence]
-            rows["field_values"] += [(ev.event_id, f.field, f.article_id, json.dumps(f.value))
-                                     for f in ev.field_values]
-            rows["actors"] += [(ev.event_id, a.name, a.role, a.kb_id, a.parent, a.attributed_by)
-                               for a in ev.actors]
-            rows["conflicts"] += [(ev.event_id, c.field, json.dumps(c.to_dict()["values"]))
-                                  for c in ev.conflicts]
-        rows["merges"] = [(d.event_id, d.absorbed_id, float(d.score), d.rule,
-                           json.dumps(d.features, sort_keys=True)) for d in decisions]
+                rows["event_sources"].append(
+                    (
+                        ev.event_id,
+                        article_id,
+                        mention_id,
+                        outlets.get(article_id),
+                        published.get(article_id),
+                    )
+                )
+            rows["evidence"] += [
+                (ev.event_id, e.article_id, e.field, e.start, e.end, e.text) for e in ev.evidence
+            ]
+            rows["field_values"] += [
+                (ev.event_id, f.field, f.article_id, json.dumps(f.value)) for f in ev.field_values
+            ]
+            rows["actors"] += [
+                (ev.event_id, a.name, a.role, a.kb_id, a.parent, a.attributed_by) for a in ev.actors
+            ]
+            rows["conflicts"] += [
+                (ev.event_id, c.field, json.dumps(c.to_dict()["values"])) for c in ev.conflicts
+            ]
+        rows["merges"] = [
+            (
+                d.event_id,
+                d.absorbed_id,
+                float(d.score),
+                d.rule,
+                json.dumps(d.features, sort_keys=True),
+            )
+            for d in decisions
+        ]
         self.con.execute("BEGIN")
         try:
             if scope is None:
@@ -247,8 +321,9 @@ class Store:
             else:
                 gone = sorted(set(before.values()))
                 for table in DERIVED_TABLES:
-                    self.con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))",
-                                     [gone])
+                    self.con.execute(
+                        f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", [gone]
+                    )
             for table in DERIVED_TABLES:
                 self._insert(table, None, rows[table])
             self._log_changes(before, events, run_id)
@@ -260,14 +335,20 @@ class Store:
     def _membership(self, scope: Sequence[str] | None = None) -> dict[str, str]:
         """mention_id -> event_id in the current view (for the mentions in ``scope``)."""
         if scope is None:
-            return dict(self.con.execute(
-                "SELECT mention_id, event_id FROM event_sources").fetchall())
-        return dict(self.con.execute(
-            "SELECT mention_id, event_id FROM event_sources WHERE event_id IN (SELECT event_id "
-            "FROM event_sources WHERE mention_id IN (SELECT unnest(?)))", [scope]).fetchall())
+            return dict(
+                self.con.execute("SELECT mention_id, event_id FROM event_sources").fetchall()
+            )
+        return dict(
+            self.con.execute(
+                "SELECT mention_id, event_id FROM event_sources WHERE event_id IN (SELECT event_id "
+                "FROM event_sources WHERE mention_id IN (SELECT unnest(?)))",
+                [scope],
+            ).fetchall()
+        )
 
-    def _log_changes(self, before: dict[str, str], events: Sequence[Event],
-                     run_id: str | None) -> None:
+    def _log_changes(
+        self, before: dict[str, str], events: Sequence[Event], run_id: str | None
+    ) -> None:
         if not before:
             return
         old_groups: dict[str, set[str]] = {}
@@ -282,27 +363,46 @@ class Store:
                 entries.append((run_id, "merge", ev.event_id, other, None))
             moved = old_groups.get(ev.event_id, set()) - members
             if moved:  # reports that left ev, for a new event or another one
-                entries.append((run_id, "split", ev.event_id, None,
-                                json.dumps({"mentions_moved": sorted(moved)})))
+                entries.append(
+                    (
+                        run_id,
+                        "split",
+                        ev.event_id,
+                        None,
+                        json.dumps({"mentions_moved": sorted(moved)}),
+                    )
+                )
         if entries:
             self.con.executemany(
                 "INSERT INTO merge_log (run_id, action, event_id, other_id, detail) "
-                "VALUES (?, ?, ?, ?, ?)", entries)
+                "VALUES (?, ?, ?, ?, ?)",
+                entries,
+            )
 
-    def events(self, where: str = "", params: Sequence[Any] = (), *, limit: int | None = None,
-               offset: int = 0, order: str = "date_start NULLS LAST, event_id") -> list[Event]:
+    def events(
+        self,
+        where: str = "",
+        params: Sequence[Any] = (),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "date_start NULLS LAST, event_id",
+    ) -> list[Event]:
         sql = "SELECT record FROM events" + (f" WHERE {where}" if where else "")
         sql += f" ORDER BY {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [Event.from_dict(json.loads(r[0])) for r in self.con.execute(sql, list(params))
-                .fetchall()]
+        return [
+            Event.from_dict(json.loads(r[0]))
+            for r in self.con.execute(sql, list(params)).fetchall()
+        ]
 
     def event(self, event_id: str) -> Event:
         found = self.events("event_id = ?", [event_id])
         if not found:
             mention = self.con.execute(
-                "SELECT event_id FROM event_sources WHERE mention_id = ?", [event_id]).fetchone()
+                "SELECT event_id FROM event_sources WHERE mention_id = ?", [event_id]
+            ).fetchone()
             if mention:
                 return self.event(mention[0])
             raise UnknownEvent(f"no event {event_id!r} in {self.path}")
@@ -311,34 +411,72 @@ class Store:
     def decisions_for(self, event_id: str) -> list[dict[str, Any]]:
         rows = self.con.execute(
             "SELECT event_id, absorbed_id, score, rule, features FROM merges WHERE event_id = ? "
-            "ORDER BY absorbed_id", [event_id]).fetchall()
-        return [{"event_id": r[0], "absorbed_id": r[1], "score": r[2], "rule": r[3],
-                 "features": json.loads(r[4])} for r in rows]
+            "ORDER BY absorbed_id",
+            [event_id],
+        ).fetchall()
+        return [
+            {
+                "event_id": r[0],
+                "absorbed_id": r[1],
+                "score": r[2],
+                "rule": r[3],
+                "features": json.loads(r[4]),
+            }
+            for r in rows
+        ]
 
     def count(self, table: str) -> int:
         return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
 
     def info(self) -> dict[str, Any]:
         """What is stored: counts per table, the schema version and the last run."""
-        counts = {t: self.count(t) for t in ("articles", "mentions", "skips", "events",
-                                             "event_sources", "overrides", "merge_log", "runs")}
+        counts = {
+            t: self.count(t)
+            for t in (
+                "articles",
+                "mentions",
+                "skips",
+                "events",
+                "event_sources",
+                "overrides",
+                "merge_log",
+                "runs",
+            )
+        }
         last = self.con.execute(
             "SELECT run_id, started, finished, config_hash, versions, status FROM runs "
-            "ORDER BY started DESC LIMIT 1").fetchone()
+            "ORDER BY started DESC LIMIT 1"
+        ).fetchone()
         run = None
         if last:
-            run = {"run_id": last[0], "started": str(last[1]), "finished": str(last[2]),
-                   "config_hash": last[3], "versions": json.loads(last[4]), "status": last[5]}
-        return {"path": str(self.path), "schema_version": self._stored_version(),
-                "counts": counts, "last_run": run}
+            run = {
+                "run_id": last[0],
+                "started": str(last[1]),
+                "finished": str(last[2]),
+                "config_hash": last[3],
+                "versions": json.loads(last[4]),
+                "status": last[5],
+            }
+        return {
+            "path": str(self.path),
+            "schema_version": self._stored_version(),
+            "counts": counts,
+            "last_run": run,
+        }
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Read-only escape hatch for views (web API, exports) that need aggregates."""
         return self.con.execute(query, list(params)).fetchall()
 
     # -- helpers -------------------------------------------------------------------------
-    def _insert(self, table: str, columns: Sequence[str] | None, rows: Sequence[tuple[Any, ...]],
-                *, ignore: bool = False) -> None:
+    def _insert(
+        self,
+        table: str,
+        columns: Sequence[str] | None,
+        rows: Sequence[tuple[Any, ...]],
+        *,
+        ignore: bool = False,
+    ) -> None:
         """Bulk insert through an Arrow table: orders of magnitude faster than executemany."""
         if not rows:
             return
@@ -355,39 +493,87 @@ class Store:
 
 
 _ARTICLE_COLUMNS = (
-    "article_id", "source_path", "reader", "outlet", "url", "title", "published_start",
-    "published_end", "published_precision", "published_reason", "language", "text",
-    "metadata", "run_id", "n_mentions",
+    "article_id",
+    "source_path",
+    "reader",
+    "outlet",
+    "url",
+    "title",
+    "published_start",
+    "published_end",
+    "published_precision",
+    "published_reason",
+    "language",
+    "text",
+    "metadata",
+    "run_id",
+    "n_mentions",
 )
 
 
 def _article_row(a: Article, n_mentions: int, run_id: str | None) -> tuple[Any, ...]:
     p = a.published
-    return (a.article_id, a.source_path, a.reader, a.outlet, a.url, a.title, p.start, p.end,
-            p.precision, p.reason, a.language, a.text,
-            json.dumps(a.metadata, default=str, sort_keys=True), run_id, n_mentions)
+    return (
+        a.article_id,
+        a.source_path,
+        a.reader,
+        a.outlet,
+        a.url,
+        a.title,
+        p.start,
+        p.end,
+        p.precision,
+        p.reason,
+        a.language,
+        a.text,
+        json.dumps(a.metadata, default=str, sort_keys=True),
+        run_id,
+        n_mentions,
+    )
 
 
 def _article_from_row(r: tuple[Any, ...]) -> Article:
     published = DateInterval(r[6], r[7], r[8] or "unknown", r[9] or "")
-    return Article(article_id=r[0], source_path=r[1], reader=r[2], outlet=r[3], url=r[4],
-                   title=r[5], published=published, language=r[10], text=r[11],
-                   metadata=json.loads(r[12]) if r[12] else {})
+    return Article(
+        article_id=r[0],
+        source_path=r[1],
+        reader=r[2],
+        outlet=r[3],
+        url=r[4],
+        title=r[5],
+        published=published,
+        language=r[10],
+        text=r[11],
+        metadata=json.loads(r[12]) if r[12] else {},
+    )
 
 
 def _event_row(ev: Event, stories: dict[str, str]) -> tuple[Any, ...]:
     loc, fat, inj = ev.location, ev.fatalities, ev.injured
     first_article = ev.sources[0].article_id if ev.sources else None
     return (
-        ev.event_id, ev.event_type, ev.sub_event_type, ev.status, ev.background,
-        ev.date.start, ev.date.end, ev.date.precision,
-        loc.name if loc else None, loc.country_code if loc else None,
-        loc.admin1 if loc else None, loc.latitude if loc else None,
-        loc.longitude if loc else None, loc.precision if loc else None,
-        fat.min if fat else None, fat.max if fat else None,
-        inj.min if inj else None, inj.max if inj else None,
+        ev.event_id,
+        ev.event_type,
+        ev.sub_event_type,
+        ev.status,
+        ev.background,
+        ev.date.start,
+        ev.date.end,
+        ev.date.precision,
+        loc.name if loc else None,
+        loc.country_code if loc else None,
+        loc.admin1 if loc else None,
+        loc.latitude if loc else None,
+        loc.longitude if loc else None,
+        loc.precision if loc else None,
+        fat.min if fat else None,
+        fat.max if fat else None,
+        inj.min if inj else None,
+        inj.max if inj else None,
         len({s.article_id for s in ev.sources}),
         len({s.outlet or s.article_id for s in ev.sources}),
-        len(ev.conflicts), float(ev.confidence), stories.get(first_article or ""),
+        len(ev.conflicts),
+        float(ev.confidence),
+        stories.get(first_article or ""),
         json.dumps(ev.to_dict(), sort_keys=True),
     )

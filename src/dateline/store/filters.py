@@ -11,8 +11,18 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 #: Columns the table may be sorted by (anything else is a 422, never SQL).
-SORTABLE = ("date_start", "event_type", "sub_event_type", "country_code", "admin1",
-            "fatalities_max", "n_sources", "n_conflicts", "confidence", "location_name")
+SORTABLE = (
+    "date_start",
+    "event_type",
+    "sub_event_type",
+    "country_code",
+    "admin1",
+    "fatalities_max",
+    "n_sources",
+    "n_conflicts",
+    "confidence",
+    "location_name",
+)
 
 
 @dataclass(frozen=True)
@@ -61,11 +71,14 @@ class EventFilter:
             add("story_id = ?", self.story)
         if self.actor:
             names = [n.lower() for n in (actor_names or [self.actor])]
-            add("event_id IN (SELECT event_id FROM actors WHERE lower(name) IN "
-                "(SELECT unnest(?)) OR lower(parent) IN (SELECT unnest(?)))", names, names)
+            add(
+                "event_id IN (SELECT event_id FROM actors WHERE lower(name) IN "
+                "(SELECT unnest(?)) OR lower(parent) IN (SELECT unnest(?)))",
+                names,
+                names,
+            )
         if self.q:
-            add("event_id IN (SELECT event_id FROM evidence WHERE text ILIKE ?)",
-                f"%{self.q}%")
+            add("event_id IN (SELECT event_id FROM evidence WHERE text ILIKE ?)", f"%{self.q}%")
         return " AND ".join(clauses), params
 
     def as_query(self) -> dict[str, str]:

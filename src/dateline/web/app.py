@@ -43,34 +43,54 @@ class MergeRequest(BaseModel):
 
 
 def event_filter(
-    start: dt.date | None = None, end: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$")] = None,
-    admin1: str | None = None, event_type: str | None = None,
-    sub_event_type: str | None = None, actor: str | None = None,
+    admin1: str | None = None,
+    event_type: str | None = None,
+    sub_event_type: str | None = None,
+    actor: str | None = None,
     status: Literal[STATUSES] | None = None,  # type: ignore[valid-type]
     background: bool | None = None,
     min_sources: Annotated[int | None, Query(ge=1, le=1000)] = None,
-    story: str | None = None, q: Annotated[str | None, Query(max_length=200)] = None,
+    story: str | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> EventFilter:
     if event_type and event_type not in TAXONOMY:
         raise HTTPException(422, f"unknown event_type {event_type!r}")
     if start and end and start > end:
         raise HTTPException(422, "start is after end")
-    return EventFilter(start, end, country, admin1, event_type, sub_event_type, actor,
-                       status, background, min_sources, story, q)
+    return EventFilter(
+        start,
+        end,
+        country,
+        admin1,
+        event_type,
+        sub_event_type,
+        actor,
+        status,
+        background,
+        min_sources,
+        story,
+        q,
+    )
 
 
-def create_app(db: str | Path, *, token: str | None = None,
-               token_for_reads: bool = False) -> FastAPI:
+def create_app(
+    db: str | Path, *, token: str | None = None, token_for_reads: bool = False
+) -> FastAPI:
     """The application over database ``db``.
 
     ``token``: when set, write actions need it (header ``X-Dateline-Token`` or
     ``Authorization: Bearer``); with ``token_for_reads`` (the server is exposed beyond
     localhost) every request needs it.
     """
-    app = FastAPI(title="dateline", version="1",
-                  description="Evidence-backed political-violence events: query, inspect, "
-                              "export, and record analysts' split/merge overrides.")
+    app = FastAPI(
+        title="dateline",
+        version="1",
+        description="Evidence-backed political-violence events: query, inspect, "
+        "export, and record analysts' split/merge overrides.",
+    )
     lock = threading.Lock()
     store = Store(db)
 
@@ -112,29 +132,42 @@ def create_app(db: str | Path, *, token: str | None = None,
         return f.where(actor_family(f.actor) if f.actor else None)
 
     @app.get("/api/events", summary="Events matching a filter, one page at a time")
-    def list_events(f: Annotated[EventFilter, Depends(event_filter)],
-                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                    offset: Annotated[int, Query(ge=0)] = 0,
-                    sort: Literal[SORTABLE] = "date_start",  # type: ignore[valid-type]
-                    desc: bool = False) -> dict[str, Any]:
+    def list_events(
+        f: Annotated[EventFilter, Depends(event_filter)],
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        sort: Literal[SORTABLE] = "date_start",  # type: ignore[valid-type]
+        desc: bool = False,
+    ) -> dict[str, Any]:
         where, params = filtered(f)
         order = f"{sort} {'DESC' if desc else 'ASC'} NULLS LAST, event_id"
         with opened() as s:
-            total = s.sql("SELECT count(*) FROM events" + (f" WHERE {where}" if where else ""),
-                          params)[0][0]
+            total = s.sql(
+                "SELECT count(*) FROM events" + (f" WHERE {where}" if where else ""), params
+            )[0][0]
             events = s.events(where, params, limit=limit, offset=offset, order=order)
-        return {"total": total, "limit": limit, "offset": offset, "filter": f.as_query(),
-                "items": [flat_row(e) for e in events]}
+        return {
+            "total": total,
+            "limit": limit,
+            "offset": offset,
+            "filter": f.as_query(),
+            "items": [flat_row(e) for e in events],
+        }
 
     @app.get("/api/timeline", summary="Events per day and event type for a filter")
     def timeline(f: Annotated[EventFilter, Depends(event_filter)]) -> dict[str, Any]:
         where, params = filtered(f)
         with opened() as s:
-            rows = s.sql("SELECT date_start, event_type, count(*) FROM events WHERE "
-                         "date_precision = 'day'" + (f" AND {where}" if where else "") +
-                         " GROUP BY ALL ORDER BY 1", params)
-        return {"days": [{"date": r[0].isoformat(), "event_type": r[1], "events": r[2]}
-                         for r in rows]}
+            rows = s.sql(
+                "SELECT date_start, event_type, count(*) FROM events WHERE "
+                "date_precision = 'day'"
+                + (f" AND {where}" if where else "")
+                + " GROUP BY ALL ORDER BY 1",
+                params,
+            )
+        return {
+            "days": [{"date": r[0].isoformat(), "event_type": r[1], "events": r[2]} for r in rows]
+        }
 
     @app.get("/api/events/{event_id}", summary="One event: sources, values, conflicts, merges")
     def get_event(event_id: str) -> dict[str, Any]:
@@ -145,13 +178,19 @@ def create_app(db: str | Path, *, token: str | None = None,
                 raise HTTPException(404, str(exc)) from exc
             decisions = s.decisions_for(event.event_id)
             articles = s.articles(x.article_id for x in event.sources)
-            members = dict(s.sql("SELECT mention_id, article_id FROM event_sources WHERE "
-                                 "event_id = ?", [event.event_id]))
+            members = dict(
+                s.sql(
+                    "SELECT mention_id, article_id FROM event_sources WHERE event_id = ?",
+                    [event.event_id],
+                )
+            )
         record = event.to_dict()
         record["merge_decisions"] = decisions
         record["mentions"] = [{"mention_id": m, "article_id": a} for m, a in members.items()]
-        record["articles"] = {a.article_id: {"title": a.title, "outlet": a.outlet, "url": a.url}
-                              for a in articles.values()}
+        record["articles"] = {
+            a.article_id: {"title": a.title, "outlet": a.outlet, "url": a.url}
+            for a in articles.values()
+        }
         return record
 
     @app.get("/api/articles/{article_id}", summary="An article's text with its evidence spans")
@@ -160,57 +199,92 @@ def create_app(db: str | Path, *, token: str | None = None,
             found = s.articles([article_id])
             if not found:
                 raise HTTPException(404, f"no article {article_id!r}")
-            spans = s.sql("SELECT DISTINCT event_id, field, start_char, end_char FROM evidence "
-                          "WHERE article_id = ? ORDER BY start_char, end_char", [article_id])
+            spans = s.sql(
+                "SELECT DISTINCT event_id, field, start_char, end_char FROM evidence "
+                "WHERE article_id = ? ORDER BY start_char, end_char",
+                [article_id],
+            )
         a = found[article_id]
-        return {"article_id": a.article_id, "title": a.title, "outlet": a.outlet, "url": a.url,
-                "published": a.published.to_dict(), "text": a.text,
-                "evidence": [{"event_id": r[0], "field": r[1], "start": r[2], "end": r[3]}
-                             for r in spans]}
+        return {
+            "article_id": a.article_id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "url": a.url,
+            "published": a.published.to_dict(),
+            "text": a.text,
+            "evidence": [
+                {"event_id": r[0], "field": r[1], "start": r[2], "end": r[3]} for r in spans
+            ],
+        }
 
     @app.get("/api/actors", summary="Actors with roles, event counts, aliases and relations")
-    def actors(limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    def actors(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, Any]:
         with opened() as s:
-            rows = s.sql("SELECT name, role, any_value(kb_id), any_value(parent), "
-                         "count(DISTINCT event_id) FROM actors GROUP BY name, role")
+            rows = s.sql(
+                "SELECT name, role, any_value(kb_id), any_value(parent), "
+                "count(DISTINCT event_id) FROM actors GROUP BY name, role"
+            )
         by_name: dict[str, dict[str, Any]] = {}
         for name, role, kb_id, parent, n in rows:
-            entry = by_name.setdefault(name, {"name": name, "kb_id": kb_id, "parent": parent,
-                                              "roles": {}, "events": 0})
+            entry = by_name.setdefault(
+                name, {"name": name, "kb_id": kb_id, "parent": parent, "roles": {}, "events": 0}
+            )
             entry["roles"][role] = n
             entry["events"] += n
             entry["parent"] = entry["parent"] or parent
         items = sorted(by_name.values(), key=lambda e: (-e["events"], e["name"]))
         _add_aliases(items)
-        edges = [{"from": e["name"], "to": e["parent"], "kind": "front_of"}
-                 for e in items if e["parent"]]
-        return {"total": len(items), "items": items[offset:offset + limit], "edges": edges}
+        edges = [
+            {"from": e["name"], "to": e["parent"], "kind": "front_of"} for e in items if e["parent"]
+        ]
+        return {"total": len(items), "items": items[offset : offset + limit], "edges": edges}
 
     @app.get("/api/stories", summary="Story clusters: articles and events about one issue")
-    def stories(limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    def stories(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, Any]:
         with opened() as s:
-            rows = s.sql("SELECT story_id, count(*), min(date_start), max(date_end), "
-                         "list(sub_event_type) FROM events WHERE story_id IS NOT NULL "
-                         "GROUP BY story_id ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
-                         [limit, offset])
-        return {"items": [{"story_id": r[0], "events": r[1],
-                           "start": r[2].isoformat() if r[2] else None,
-                           "end": r[3].isoformat() if r[3] else None,
-                           "types": dict(Counter(r[4]).most_common(3))} for r in rows]}
+            rows = s.sql(
+                "SELECT story_id, count(*), min(date_start), max(date_end), "
+                "list(sub_event_type) FROM events WHERE story_id IS NOT NULL "
+                "GROUP BY story_id ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?",
+                [limit, offset],
+            )
+        return {
+            "items": [
+                {
+                    "story_id": r[0],
+                    "events": r[1],
+                    "start": r[2].isoformat() if r[2] else None,
+                    "end": r[3].isoformat() if r[3] else None,
+                    "types": dict(Counter(r[4]).most_common(3)),
+                }
+                for r in rows
+            ]
+        }
 
     @app.get("/api/export.{fmt}", summary="The current filter as CSV, ACLED CSV or GeoJSON")
-    def export_view(fmt: Literal["csv", "acled", "geojson", "jsonl"],
-                    f: Annotated[EventFilter, Depends(event_filter)]) -> Response:
+    def export_view(
+        fmt: Literal["csv", "acled", "geojson", "jsonl"],
+        f: Annotated[EventFilter, Depends(event_filter)],
+    ) -> Response:
         where, params = filtered(f)
         with opened() as s:
             events = s.events(where, params)
-        media = {"csv": "text/csv", "acled": "text/csv", "geojson": "application/geo+json",
-                 "jsonl": "application/x-ndjson"}[fmt]
+        media = {
+            "csv": "text/csv",
+            "acled": "text/csv",
+            "geojson": "application/geo+json",
+            "jsonl": "application/x-ndjson",
+        }[fmt]
         suffix = "geojson" if fmt == "geojson" else "jsonl" if fmt == "jsonl" else "csv"
-        return Response(export(events, fmt), media_type=media, headers={
-            "Content-Disposition": f'attachment; filename="dateline-{fmt}.{suffix}"'})
+        return Response(
+            export(events, fmt),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="dateline-{fmt}.{suffix}"'},
+        )
 
     @app.post("/api/events/{event_id}/split", summary="Take reports out of an event")
     def split(event_id: str, body: Override) -> dict[str, Any]:
@@ -250,11 +324,20 @@ def create_app(db: str | Path, *, token: str | None = None,
     @app.get("/api/meta", summary="Taxonomy, countries present and stored counts")
     def meta() -> dict[str, Any]:
         with opened() as s:
-            countries = [r[0] for r in s.sql("SELECT DISTINCT country_code FROM events WHERE "
-                                             "country_code IS NOT NULL ORDER BY 1")]
+            countries = [
+                r[0]
+                for r in s.sql(
+                    "SELECT DISTINCT country_code FROM events WHERE "
+                    "country_code IS NOT NULL ORDER BY 1"
+                )
+            ]
             info = s.info()
-        return {"taxonomy": TAXONOMY, "statuses": STATUSES, "countries": countries,
-                "counts": info["counts"]}
+        return {
+            "taxonomy": TAXONOMY,
+            "statuses": STATUSES,
+            "countries": countries,
+            "counts": info["counts"],
+        }
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
@@ -267,8 +350,12 @@ def create_app(db: str | Path, *, token: str | None = None,
 
 def _placed(store: Store, mention_ids: Iterable[str]) -> dict[str, str]:
     """Where each report sits after a re-merge: mention id -> event id."""
-    return dict(store.sql("SELECT mention_id, event_id FROM event_sources WHERE mention_id IN "
-                          "(SELECT unnest(?))", [sorted(mention_ids)]))
+    return dict(
+        store.sql(
+            "SELECT mention_id, event_id FROM event_sources WHERE mention_id IN (SELECT unnest(?))",
+            [sorted(mention_ids)],
+        )
+    )
 
 
 def _add_aliases(items: list[dict[str, Any]]) -> None:
