@@ -149,17 +149,14 @@ def mention_events(article: Article, mentions: Iterable[Mention]) -> list[Event]
 
 
 def block_key(event: Event) -> str:
-    """The merge's blocking key: reports in different blocks are never joined.
+    """The merge's blocking key (``merge.blocking.block_key``) as one string.
 
     Stored with each mention so an incremental merge (and the Spark job) can find the
     reports a new one could join without reading the whole database.
     """
-    from dateline.merge.features import Profile, block_group
+    from dateline.merge.blocking import block_key as key
 
-    profile = Profile.of(0, event)
-    if profile.start is None or profile.end is None:
-        return f"solo|{event.event_id}"
-    return f"{profile.country}|{block_group(event)}"
+    return "|".join(key(event))
 
 
 def mention_record(event: Event) -> dict[str, Any]:

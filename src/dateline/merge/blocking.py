@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from dateline.merge.features import EARTH_KM, MAX_DAY_GAP, MAX_POINT_KM, Profile, block_group
+from dateline.records import Event
 
 #: Intervals longer than this ("in 2019") overlap too much to sweep; such reports, and
 #: undated ones, are compared only with reports naming the same place.
@@ -25,11 +26,21 @@ POLAR_LAT = 80.0
 Cell = tuple[int, int]
 
 
+def block_key(event: Event) -> tuple[str, str]:
+    """(country code, type group): reports in different blocks are never compared.
+
+    The one definition of a block: the local merge groups by it, the store files each
+    mention under it for incremental merges, and the Spark job groups by it.
+    """
+    loc = event.location
+    return ((loc.country_code or "").upper() if loc else "", block_group(event))
+
+
 def blocks(profiles: Sequence[Profile]) -> dict[tuple[str, str], list[Profile]]:
-    """(country code, type group) -> profiles."""
+    """block key -> profiles."""
     out: dict[tuple[str, str], list[Profile]] = defaultdict(list)
     for p in profiles:
-        out[(p.country, block_group(p.event))].append(p)
+        out[block_key(p.event)].append(p)
     return out
 
 

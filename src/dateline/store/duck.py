@@ -230,7 +230,8 @@ class Store:
         """Mentions an incremental merge must revisit when ``mention_ids`` are new.
 
         That is every mention sharing a block with a new one and dated within ``slack_days``
-        of it, plus all mentions of the events those already belong to. It grows with the
+        of it (undated reports, which the merge compares by place alone, meet their whole
+        block), plus all mentions of the events those already belong to. It grows with the
         new mentions and their candidates, not with the size of the database.
         """
         rows = self.con.execute(
@@ -238,8 +239,9 @@ class Store:
             WITH new AS (SELECT * FROM mentions WHERE mention_id IN (SELECT unnest(?))),
             near AS (
                 SELECT m.mention_id FROM mentions m JOIN new n ON m.block = n.block
-                WHERE m.date_end >= n.date_start - INTERVAL {int(slack_days)} DAY
-                  AND m.date_start <= n.date_end + INTERVAL {int(slack_days)} DAY
+                WHERE (m.date_end >= n.date_start - INTERVAL {int(slack_days)} DAY
+                       AND m.date_start <= n.date_end + INTERVAL {int(slack_days)} DAY)
+                   OR m.date_start IS NULL OR n.date_start IS NULL
                 UNION SELECT mention_id FROM new),
             touched AS (SELECT DISTINCT event_id FROM event_sources
                         WHERE mention_id IN (SELECT mention_id FROM near))
