@@ -71,5 +71,11 @@ class UnknownEvent(StoreError):
     code = "E302"
 
 
+class OverrideRejected(StoreError):
+    """A split or merge that cannot be recorded as asked (ids outside the event, too few)."""
+
+    code = "E303"
+
+
 class ConfigError(DatelineError):
     code = "E400"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -13,9 +15,12 @@ from rich.table import Table
 
 from dateline.cli.bench import bench
 from dateline.cli.render import events_table, key_values, skips_table, type_counts
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, OverrideRejected, UnknownEvent
 from dateline.pipeline import MERGE_POLICIES, RunConfig
 from dateline.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from dateline.overrides import OverrideResult
 
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -400,22 +405,17 @@ def explain(event_id: str, db: Path) -> None:
         console.print(f"  [bold]{e.field}[/] [{e.start}:{e.end}] {e.text}")
 
 
-def _override(db: Path, action: str, mention_ids: list[str], note: str, policy: str) -> None:
-    from dateline.pipeline import rebuild_events
-
+def _override(db: Path, action: str, apply: Callable[[Store], OverrideResult]) -> None:
+    """Record one analyst override; bad ids become a usage error naming the reason."""
     with Store(db) as store:
-        override_id = store.add_override(action, mention_ids, note)
-        n = rebuild_events(store, policy=policy)
-    console.print(f"recorded {action} override {override_id}; {n} events after re-merge")
-
-
-def _mentions_of(db: Path, ids: tuple[str, ...]) -> list[str]:
-    """Event ids expand to their mention ids; mention ids stay as they are."""
-    with Store(db, read_only=True) as store:
-        out: list[str] = []
-        for ident in ids:
-            out += list(store.event(ident).mention_ids) if ident.startswith("ev_") else [ident]
-    return out
+        try:
+            result = apply(store)
+        except (UnknownEvent, OverrideRejected) as exc:
+            raise click.BadParameter(str(exc)) from exc
+    console.print(
+        f"recorded {action} override {result.override_id}; re-merged {result.events} "
+        f"events around {len(result.placed)} reports"
+    )
 
 
 @cli.command()
@@ -426,12 +426,12 @@ def _mentions_of(db: Path, ids: tuple[str, ...]) -> list[str]:
 @click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
 def split(event_id: str, mention_ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
     """Take MENTION_IDS out of EVENT_ID; the override survives every later run."""
-    with Store(db, read_only=True) as store:
-        members = set(store.event(event_id).mention_ids)
-    missing = set(mention_ids) - members
-    if missing:
-        raise click.BadParameter(f"not in {event_id}: {', '.join(sorted(missing))}")
-    _override(db, "split", list(mention_ids), note, policy)
+    from dateline.overrides import split_event
+
+    def take_out(store: Store) -> OverrideResult:
+        return split_event(store, event_id, mention_ids, note, policy=policy)
+
+    _override(db, "split", take_out)
 
 
 @cli.command("merge")
@@ -441,9 +441,12 @@ def split(event_id: str, mention_ids: tuple[str, ...], db: Path, note: str, poli
 @click.option("--policy", type=click.Choice(MERGE_POLICIES), default="conservative")
 def merge_cmd(ids: tuple[str, ...], db: Path, note: str, policy: str) -> None:
     """Join events (or mentions) IDS into one event; the override survives later runs."""
-    if len(ids) < 2:
-        raise click.UsageError("give at least two event or mention ids")
-    _override(db, "merge", _mentions_of(db, ids), note, policy)
+    from dateline.overrides import merge_events
+
+    def join(store: Store) -> OverrideResult:
+        return merge_events(store, ids, note, policy=policy)
+
+    _override(db, "merge", join)
 
 
 @cli.command()

@@ -11,22 +11,25 @@ import datetime as dt
 import hmac
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from dateline.errors import UnknownEvent
+from dateline.errors import OverrideRejected, UnknownEvent
 from dateline.export import export
 from dateline.export.formats import flat_row
 from dateline.records import STATUSES, TAXONOMY
 from dateline.store import Store
 from dateline.store.filters import SORTABLE, EventFilter
+
+if TYPE_CHECKING:
+    from dateline.overrides import OverrideResult
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_HEADER = "X-Dateline-Token"
@@ -288,38 +291,17 @@ def create_app(
 
     @app.post("/api/events/{event_id}/split", summary="Take reports out of an event")
     def split(event_id: str, body: Override) -> dict[str, Any]:
-        from dateline.pipeline import rebuild_events
+        from dateline.overrides import split_event
 
         with opened() as s:
-            try:
-                members = set(s.event(event_id).mention_ids)
-            except UnknownEvent as exc:
-                raise HTTPException(404, str(exc)) from exc
-            missing = set(body.mention_ids) - members
-            if missing:
-                raise HTTPException(422, f"not in {event_id}: {', '.join(sorted(missing))}")
-            if members <= set(body.mention_ids):
-                raise HTTPException(422, "a split must leave at least one report behind")
-            override_id = s.add_override("split", body.mention_ids, body.note)
-            events = rebuild_events(s)
-            placed = _placed(s, members)
-        return {"override_id": override_id, "events": events, "placed": placed}
+            return _override_response(lambda: split_event(s, event_id, body.mention_ids, body.note))
 
     @app.post("/api/merge", summary="Join events (or reports) into one event")
     def merge(body: MergeRequest) -> dict[str, Any]:
-        from dateline.pipeline import rebuild_events
+        from dateline.overrides import merge_events
 
         with opened() as s:
-            mention_ids: list[str] = []
-            for ident in body.ids:
-                try:
-                    mention_ids += list(s.event(ident).mention_ids)
-                except UnknownEvent as exc:
-                    raise HTTPException(404, str(exc)) from exc
-            override_id = s.add_override("merge", mention_ids, body.note)
-            events = rebuild_events(s)
-            placed = _placed(s, mention_ids)
-        return {"override_id": override_id, "events": events, "placed": placed}
+            return _override_response(lambda: merge_events(s, body.ids, body.note))
 
     @app.get("/api/meta", summary="Taxonomy, countries present and stored counts")
     def meta() -> dict[str, Any]:
@@ -348,14 +330,15 @@ def create_app(
     return app
 
 
-def _placed(store: Store, mention_ids: Iterable[str]) -> dict[str, str]:
-    """Where each report sits after a re-merge: mention id -> event id."""
-    return dict(
-        store.sql(
-            "SELECT mention_id, event_id FROM event_sources WHERE mention_id IN (SELECT unnest(?))",
-            [sorted(mention_ids)],
-        )
-    )
+def _override_response(apply: Callable[[], OverrideResult]) -> dict[str, Any]:
+    """Run one override; unknown ids are 404, ids the override cannot take are 422."""
+    try:
+        result = apply()
+    except UnknownEvent as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except OverrideRejected as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return {"override_id": result.override_id, "events": result.events, "placed": result.placed}
 
 
 def _add_aliases(items: list[dict[str, Any]]) -> None:
