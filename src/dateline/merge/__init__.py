@@ -18,7 +18,8 @@ from dateline.merge.model import (
     write_overrides,
 )
 from dateline.merge.similarity import article_similarity, pairwise_similarity
-from dateline.merge.sources import find_reprints, independent_sources, story_clusters
+from dateline.merge.sources import find_reprints, independent_sources
+from dateline.merge.stories import story_clusters
 
 __all__ = [
     "MergeDecision",

@@ -1,4 +1,4 @@
-"""Independent sources, wire reprints and story clusters.
+"""Independent sources and wire reprints (story clusters live in ``merge.stories``).
 
 Forty newspapers printing one Reuters story are one confirmation, not forty. A reprint is
 recognised by near-identical text (word 5-gram shingles) or, for edited copies, by a shared
@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from dateline.ids import stable_id
 from dateline.merge.text import jaccard, overlap, shingles, token_set
 from dateline.records import Article, Event
 
@@ -19,9 +18,6 @@ from dateline.records import Article, Event
 REPRINT_JACCARD = 0.5
 #: Content-word overlap (of the shorter text) for two copies crediting the same wire.
 WIRE_OVERLAP = 0.6
-#: Lexical similarity above which two articles within STORY_DAYS belong to one story.
-STORY_SIMILARITY = 0.35
-STORY_DAYS = 14
 WIRES = (
     "AFP",
     "AP",
@@ -95,50 +91,6 @@ def independent_sources(event: Event, reprints: Mapping[str, str]) -> int:
             parent[find(outlet)] = find(node)
         groups[s.article_id] = node
     return len({find(n) for n in groups.values()})
-
-
-def story_clusters(articles: Sequence[Article], events: Sequence[Event] = ()) -> dict[str, str]:
-    """article_id -> story_id: articles sharing an event, or similar articles published
-    within STORY_DAYS of each other, form one story. The id comes from the story's oldest
-    article, so it stays put as the story grows."""
-    from dateline.merge.similarity import cosine_terms, weighted_terms
-
-    ordered = sorted(articles, key=_age)
-    parent = {a.article_id: a.article_id for a in ordered}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry, key=lambda r: rank[r])] = min(rx, ry, key=lambda r: rank[r])
-
-    rank = {a.article_id: i for i, a in enumerate(ordered)}
-    for ev in events:
-        ids = [s.article_id for s in ev.sources if s.article_id in parent]
-        for other in ids[1:]:
-            union(ids[0], other)
-    terms = [weighted_terms(_lead(a)) for a in ordered]
-    days = [a.published.start.toordinal() if a.published.start else None for a in ordered]
-    for i, a in enumerate(ordered):
-        for j in range(i - 1, -1, -1):
-            day_i, day_j = days[i], days[j]
-            if day_i is not None and day_j is not None and day_i - day_j > STORY_DAYS:
-                break
-            if (
-                find(a.article_id) != find(ordered[j].article_id)
-                and cosine_terms(terms[i], terms[j]) >= STORY_SIMILARITY
-            ):
-                union(a.article_id, ordered[j].article_id)
-    return {a.article_id: stable_id("st", find(a.article_id)) for a in ordered}
-
-
-def _lead(article: Article) -> str:
-    return f"{article.title or ''}\n{article.text[:1500]}"
 
 
 def _age(a: Article) -> tuple[str, str]:
