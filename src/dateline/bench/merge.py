@@ -6,6 +6,10 @@ Two modes:
   event mention into a single-report event (gold mentions, as in the standard coreference
   setting, so extraction errors do not count against merging), merges them, and scores the
   clusters against gold's ``event`` labels with pairwise precision and recall.
+  ``--pairs`` lists every wrongly joined and every missed pair with its features and score,
+  the material for deciding case by case between a scoring fix, a gold error and a real limit.
+  ``--end-to-end`` runs the extractor on the gold articles instead, merges what it finds and
+  scores the clusters of the extracted mentions that match a gold mention.
 * ``dateline bench merge --synthetic 1000000`` merges seeded synthetic reports
   (:mod:`dateline.merge.synth`) one country partition at a time and reports wall time, peak
   RSS and pairwise P/R against the synthetic truth.
@@ -16,7 +20,7 @@ from __future__ import annotations
 import resource
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dateline.merge import merge_events
-from dateline.records import DateInterval, Event, Evidence, Mention, Place, SourceRef
+from dateline.records import Article, DateInterval, Event, Evidence, Mention, Place, SourceRef
 
 TARGET = 0.9
 TIME_LIMIT_S = 600
@@ -140,6 +144,114 @@ def score_gold_files(paths: Sequence[str]) -> list[dict[str, Any]]:
     return rows
 
 
+def pair_errors(
+    events: Sequence[Event], truth: Mapping[str, str], articles: Mapping[str, Article] | None = None
+) -> list[dict[str, Any]]:
+    """Every pair of gold-labelled mentions the merge gets wrong: ``false`` (joined, gold
+    keeps them apart) or ``missed`` (gold joins them, the merge does not), with the pair's
+    features, its score and whether blocking made it a candidate at all (a pair that never
+    meets is a blocking limit, not a scoring one). ``truth`` maps mention id -> gold event;
+    mentions outside it (unmatched extractions) are merged but not listed."""
+    from itertools import combinations
+
+    from dateline.merge.blocking import candidate_pairs
+    from dateline.merge.features import Profile, pair_features, pair_score
+
+    merged = merge_events(events, articles=articles).events
+    pred = {m: e.event_id for e in merged for m in e.mention_ids}
+    profiles = [Profile.of(i, e) for i, e in enumerate(events)]
+    candidates = set(candidate_pairs(profiles))
+    labelled = [p for p in profiles if p.event.mention_ids[0] in truth]
+    rows = []
+    for a, b in combinations(labelled, 2):
+        ma, mb = a.event.mention_ids[0], b.event.mention_ids[0]
+        joined, same = pred[ma] == pred[mb], truth[ma] == truth[mb]
+        if joined == same:
+            continue
+        rows.append(
+            {
+                "kind": "false" if joined else "missed",
+                "gold": (truth[ma].rpartition(":")[2], truth[mb].rpartition(":")[2]),
+                "candidate": (a.index, b.index) in candidates,
+                "score": pair_score(a, b),
+                "features": pair_features(a, b),
+                "mentions": (_describe(a.event), _describe(b.event)),
+            }
+        )
+    return rows
+
+
+def _describe(event: Event) -> str:
+    loc = event.location
+    date = f"{event.date.start}..{event.date.end}" if event.date.is_known else "undated"
+    return " | ".join(
+        (
+            _article_name(event.sources[0].article_id) if event.sources else event.event_id,
+            f"{event.sub_event_type} ({event.status}{', background' if event.background else ''})",
+            date,
+            loc.name if loc and loc.name else "no place",
+            ", ".join(a.name for a in event.actors) or "no actor",
+            event.evidence[0].text[:140] if event.evidence else "",
+        )
+    )
+
+
+def extracted_events(
+    path: str | Path, roots: Sequence[Path]
+) -> tuple[list[Event], dict[str, str], dict[str, Article]]:
+    """The extractor's mentions of the gold articles as single-report events, the gold event
+    of each one that matches a gold mention (one-to-one, the events benchmark's rule), and
+    the articles by id (for publication dates)."""
+    from dateline.bench.events import read_gold_articles
+    from dateline.bench.gold import Candidate, article_key, load_gold_set, match_mentions
+    from dateline.extract import extract_article
+    from dateline.pipeline import mention_events
+
+    gold_set = load_gold_set(path)
+    articles = read_gold_articles(gold_set, roots)
+    events: list[Event] = []
+    gold_of: dict[str, str] = {}
+    for ref, gold in sorted(gold_set.by_article().items()):
+        article = articles.get(article_key(ref))
+        if article is None:
+            continue
+        mentions = extract_article(article)
+        events += mention_events(article, mentions)
+        found = [Candidate.from_mention(m, article_key(ref)) for m in mentions]
+        for g, c in match_mentions(gold, found):
+            gold_of[c.ident] = g.event
+    return events, gold_of, {a.article_id: a for a in articles.values()}
+
+
+def _article_name(article_id: str) -> str:
+    """Gold-mention events carry ``FILE:ARTICLE`` ids; extracted ones content hashes."""
+    return article_id.partition(":")[2] or article_id
+
+
+def end_to_end(path: str | Path, roots: Sequence[Path]) -> dict[str, Any]:
+    """Merge the extractor's output for the gold articles and score the clusters of the
+    mentions that match a gold mention against the gold clusters. Extraction misses and
+    false positives drop out of the pairs (they still take part in merging), so this is
+    merging on real extractor output; ``matched`` says how much of the gold it covers."""
+    from dateline.bench.gold import load_gold_set
+
+    events, gold_of, articles = extracted_events(path, roots)
+    merged = merge_events(events, articles=articles).events
+    pred = {m: e.event_id for e in merged for m in e.mention_ids}
+    p, r, np_, ng = pairwise({m: pred[m] for m in gold_of}, gold_of)
+    return {
+        "file": Path(path).name,
+        "gold_mentions": len(load_gold_set(path).mentions),
+        "extracted": len(events),
+        "matched": len(gold_of),
+        "events": len(merged),
+        "precision": p,
+        "recall": r,
+        "pred_pairs": np_,
+        "gold_pairs": ng,
+    }
+
+
 def run_synthetic(n: int, seed: int) -> dict[str, Any]:
     """Merge ``n`` synthetic reports partition by partition; time, memory and accuracy."""
     from dateline.merge.synth import SynthConfig, country_partitions
@@ -177,7 +289,26 @@ def run_synthetic(n: int, seed: int) -> dict[str, Any]:
 @click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--synthetic", type=int, default=None, help="Merge N synthetic reports instead.")
 @click.option("--seed", type=int, default=20261122, show_default=True)
-def command(gold: tuple[str, ...], synthetic: int | None, seed: int) -> None:
+@click.option("--pairs", is_flag=True, help="Also list every false and missed pair.")
+@click.option(
+    "--end-to-end",
+    "end2end",
+    is_flag=True,
+    help="Merge extractor output for the gold articles instead of gold mentions.",
+)
+@click.option(
+    "--corpus-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding corpus files named as FILE.csv#ROW in the gold (--end-to-end).",
+)
+def command(
+    gold: tuple[str, ...],
+    synthetic: int | None,
+    seed: int,
+    pairs: bool,
+    end2end: bool,
+    corpus_root: Path | None,
+) -> None:
     """Pairwise merge P/R against gold clusters, or speed on synthetic reports."""
     console = Console()
     if synthetic:
@@ -197,6 +328,20 @@ def command(gold: tuple[str, ...], synthetic: int | None, seed: int) -> None:
         return
     if not gold:
         raise click.UsageError("give gold JSONL files or --synthetic N")
+    if end2end:
+        _print_end_to_end(console, gold, corpus_root)
+    else:
+        _print_gold(console, gold)
+    if pairs:
+        for path in gold:
+            if end2end:
+                events, truth, articles = extracted_events(path, _roots(path, corpus_root))
+                _print_pairs(console, path, pair_errors(events, truth, articles))
+            else:
+                _print_pairs(console, path, pair_errors(*gold_events(path)))
+
+
+def _print_gold(console: Console, gold: Sequence[str]) -> None:
     table = Table(title="merge: pairwise P/R on gold mentions")
     for col in ("file", "mentions", "events", "gold events", "P", "R", "target"):
         table.add_column(col)
@@ -211,6 +356,46 @@ def command(gold: tuple[str, ...], synthetic: int | None, seed: int) -> None:
             f">= {TARGET}",
         )
     console.print(table)
+
+
+def _print_end_to_end(console: Console, gold: Sequence[str], corpus_root: Path | None) -> None:
+    table = Table(title="merge: pairwise P/R on extracted mentions matched to gold")
+    cols = ("file", "gold mentions", "extracted", "matched", "events", "P", "R", "target")
+    for col in cols:
+        table.add_column(col)
+    for path in gold:
+        row = end_to_end(path, _roots(path, corpus_root))
+        table.add_row(
+            row["file"],
+            str(row["gold_mentions"]),
+            str(row["extracted"]),
+            str(row["matched"]),
+            str(row["events"]),
+            f"{row['precision']:.3f} ({row['pred_pairs']} pairs)",
+            f"{row['recall']:.3f} ({row['gold_pairs']} pairs)",
+            f">= {TARGET}",
+        )
+    console.print(table)
+
+
+def _roots(path: str, corpus_root: Path | None) -> list[Path]:
+    from dateline.bench.events import DEFAULT_CORPUS_ROOT
+
+    return [Path.cwd(), Path(path).resolve().parent.parent, corpus_root or DEFAULT_CORPUS_ROOT]
+
+
+def _print_pairs(console: Console, path: str, rows: Sequence[dict[str, Any]]) -> None:
+    console.print(f"[bold]{Path(path).name}[/]: {len(rows)} wrong pairs")
+    for row in rows:
+        met = "candidate" if row["candidate"] else "never a candidate (blocking)"
+        console.print(
+            f"[bold]{row['kind'].upper()}[/] {' / '.join(row['gold'])}"
+            f"  score {row['score']:.4f}  {met}",
+            highlight=False,
+        )
+        for text in row["mentions"]:
+            console.print(f"    {text}", highlight=False, markup=False)
+        console.print(f"    {row['features']}", highlight=False, markup=False)
 
 
 if __name__ == "__main__":

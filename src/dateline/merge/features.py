@@ -69,7 +69,14 @@ HAPPENED = frozenset({"asserted", "claimed", "denied"})
 #: Types whose planned occurrence (an announced summit, a called protest) is reported as one
 #: event with its occurrence.
 SCHEDULED_TYPES = frozenset({"Diplomacy", "Protests", "Strategic developments"})
-_PERPETRATOR_ROLES = frozenset({"perpetrator", "claimant", "suspected", "accused"})
+#: An attribution event *is* a statement, so a claim and a denial, or claims by two different
+#: groups, are two events however close in time and place ("X claimed the attack", "Y denied
+#: any role"); 0 = not a statement.
+STANCE = {"claimed": 1, "denied": 2}
+STATEMENT_TYPE = "Attribution"
+#: Roles that identify who an event is about: who did it, and who claimed or denied it.
+_PERPETRATOR_ROLES = frozenset({"perpetrator", "claimant", "suspected", "accused", "denier"})
+_UNIDENTIFIED = re.compile(r"\s*(unidentified|unknown)\b", re.I)
 _PREFIX = re.compile(r"^(the|al|el)[\s\-]+")
 _SUFFIX = re.compile(r"\s+(governorate|province|state|region|district|oblast)$")
 
@@ -112,6 +119,7 @@ class Profile:
     words: frozenset[str]
     published: str
     oldest_mention: str
+    stance: int = 0  # STANCE of an attribution statement, 0 otherwise
     lat_rad: float = 0.0  # radians(lat) and cos(lat_rad), precomputed for distance_km
     lat_cos: float = 1.0
 
@@ -140,6 +148,7 @@ class Profile:
             words=token_set(e.text for e in event.evidence),
             published=published,
             oldest_mention=min(event.mention_ids, default=event.event_id),
+            stance=STANCE.get(event.status, 0) if event.event_type == STATEMENT_TYPE else 0,
             lat_rad=math.radians(loc.latitude) if has_point and loc else 0.0,
             lat_cos=math.cos(math.radians(loc.latitude)) if has_point and loc else 1.0,
         )
@@ -155,15 +164,21 @@ class Profile:
 
 
 def actor_keys(event: Event) -> frozenset[str]:
-    """Perpetrator-side actors as KB ids where linked, plus their parent organisations, so a
-    front group and its parent (linked by the actor KB during extraction) still match."""
+    """Who the event is about (perpetrator side, claimant, denier) plus their parent
+    organisations, so a front group and its parent still match.
+
+    Keys are normalised names, not KB ids: extraction gives a KB-linked actor its canonical
+    name but names its parent by name only ("People's Protection Units" -> "Syrian
+    Democratic Forces"), so only names let a child meet its parent. "Unidentified armed
+    group (Iraq)" says nobody is known, which is no evidence that two reports share a
+    perpetrator, so it is left out (the actor feature then stays neutral)."""
     keys: set[str] = set()
     for actor in event.actors:
-        if actor.role in _PERPETRATOR_ROLES:
-            keys.add(actor.kb_id or norm_name(actor.name))
+        if actor.role in _PERPETRATOR_ROLES and not _UNIDENTIFIED.match(actor.name or ""):
+            keys.add(norm_name(actor.name))
             if actor.parent:
                 keys.add(norm_name(actor.parent))
-    return frozenset(keys)
+    return frozenset(keys - {""})
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -184,8 +199,8 @@ def distance_km(a: Profile, b: Profile) -> float:
 
 def hard_compatible(a: Profile, b: Profile) -> bool:
     """Rules no score can override: same article, different days, far-apart points,
-    different countries."""
-    if a.articles & b.articles:
+    different countries, two different statements."""
+    if a.articles & b.articles or different_statements(a, b):
         return False
     if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAY_GAP:
         return False
@@ -197,6 +212,14 @@ def hard_compatible(a: Profile, b: Profile) -> bool:
         if haversine_km(a.lat, a.lon, b.lat, b.lon) > MAX_POINT_KM:
             return False
     return True
+
+
+def different_statements(a: Profile, b: Profile) -> bool:
+    """A claim and a denial, or two statements by different speakers (no shared actor key;
+    a front group and its parent share one through the KB's parent link)."""
+    if not (a.stance and b.stance):
+        return False
+    return a.stance != b.stance or bool(a.actors and b.actors and a.actors.isdisjoint(b.actors))
 
 
 def date_score(a: Profile, b: Profile) -> float:
@@ -313,6 +336,8 @@ def pair_score(a: Profile, b: Profile) -> float:
     ):
         return 0.0
     if a.day is not None and b.day is not None and abs(a.day - b.day) > MAX_DAY_GAP:
+        return 0.0
+    if different_statements(a, b):
         return 0.0
     subtype = subtype_score(a.event, b.event)
     if subtype == 0.0:
