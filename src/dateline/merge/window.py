@@ -11,22 +11,34 @@ clustered again with the next window. The result can differ from clustering the 
 block at once only through such second-order competition, so it is an approximation kept
 to blocks too large for the exact run. Undated and long-interval reports in a streamed
 block are clustered among themselves.
+
+Candidate pairs and their scores are computed as arrays (:mod:`.sweep`, :mod:`.vector`,
+bit for bit what ``block_pairs`` and ``pair_score`` give) and clustered with array
+bookkeeping (:mod:`.dense`, step for step ``average_link``); a batch too large for a dense
+matrix falls back to the dict-based ``average_link``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dateline.merge.blocking import LONG_INTERVAL_DAYS, block_pairs
+import numpy as np
+
+from dateline.merge.blocking import LONG_INTERVAL_DAYS
 from dateline.merge.cluster import average_link
-from dateline.merge.features import THRESHOLD, Profile, pair_score
+from dateline.merge.columns import Columns
+from dateline.merge.dense import DENSE_MAX, average_link_arrays
+from dateline.merge.features import THRESHOLD, Profile
+from dateline.merge.sweep import candidate_positions
+from dateline.merge.vector import score_pairs
 
 #: Pair scores below this are not kept: they would only lower averages that are already far
 #: below the threshold, and dropping them bounds memory on dense blocks.
 EDGE_FLOOR = 0.35
 #: Blocks with more reports than this are streamed in date windows (real corpora of a few
-#: thousand articles stay far below it and are clustered exactly).
-STREAM_ABOVE = 20_000
+#: thousand articles stay far below it and are clustered exactly). It is the dense
+#: matrix's limit: a larger exact run would need the slow dict bookkeeping.
+STREAM_ABOVE = DENSE_MAX
 WINDOW_DAYS = 14
 MARGIN_DAYS = 7
 
@@ -37,32 +49,48 @@ def cluster_block(
     members: Sequence[Profile], sides: Mapping[int, frozenset[int]]
 ) -> tuple[list[list[int]], Edges]:
     """Clusters of one block (lists of profile indices) and the edges inside them."""
+    cols = Columns.of(sorted(members, key=lambda p: p.index))
     if len(members) <= STREAM_ABOVE:
-        return _cluster(members, sides)
-    return _stream(members, sides)
+        return _cluster(cols, np.arange(len(cols)), sides)
+    return _stream(cols, sides)
 
 
 def _cluster(
-    members: Sequence[Profile], sides: Mapping[int, frozenset[int]]
+    cols: Columns, positions: np.ndarray, sides: Mapping[int, frozenset[int]]
 ) -> tuple[list[list[int]], Edges]:
-    by_index = {p.index: p for p in members}
-    edges: Edges = {}
-    for i, j in block_pairs(members):
-        score = pair_score(by_index[i], by_index[j])
-        if score >= EDGE_FLOOR:
-            edges[(i, j)] = score
-    found = average_link(members, edges, THRESHOLD, sides)
-    owner = {i: c for c, group in enumerate(found) for i in group}
-    kept = {pair: s for pair, s in edges.items() if owner[pair[0]] == owner[pair[1]]}
+    """Score and cluster the reports at ``positions`` (ascending) of ``cols``."""
+    first, second = candidate_positions(cols, positions)
+    scores = score_pairs(cols, first, second)
+    keep = scores >= EDGE_FLOOR
+    first, second, scores = first[keep], second[keep], scores[keep]
+    profiles = [cols.profiles[k] for k in positions.tolist()]
+    if len(positions) <= DENSE_MAX:
+        local_a, local_b = np.searchsorted(positions, first), np.searchsorted(positions, second)
+        found = average_link_arrays(profiles, local_a, local_b, scores, THRESHOLD, sides)
+    else:
+        edges = dict(
+            zip(
+                zip(cols.index[first].tolist(), cols.index[second].tolist(), strict=True),
+                scores.tolist(),
+                strict=True,
+            )
+        )
+        found = average_link(profiles, edges, THRESHOLD, sides)
+    owner = {i: c for c, group in enumerate(found) for i in group if len(group) > 1}
+    kept: Edges = {}
+    for a, b, s in zip(
+        cols.index[first].tolist(), cols.index[second].tolist(), scores.tolist(), strict=True
+    ):
+        if a in owner and owner.get(b) == owner[a]:
+            kept[(a, b)] = s
     return found, kept
 
 
-def _stream(
-    members: Sequence[Profile], sides: Mapping[int, frozenset[int]]
-) -> tuple[list[list[int]], Edges]:
-    short = sorted((p for p in members if _short(p)), key=_start)
+def _stream(cols: Columns, sides: Mapping[int, frozenset[int]]) -> tuple[list[list[int]], Edges]:
+    position = {p.index: k for k, p in enumerate(cols.profiles)}
+    short = sorted((p for p in cols.profiles if _short(p)), key=_start)
     streamed = {p.index for p in short}
-    rest = [p for p in members if p.index not in streamed]
+    rest = [p for p in cols.profiles if p.index not in streamed]
     clusters: list[list[int]] = []
     edges: Edges = {}
     carry: list[Profile] = []
@@ -75,7 +103,7 @@ def _stream(
         while nxt < len(short) and _start(short[nxt])[0] < horizon:
             batch.append(short[nxt])
             nxt += 1
-        found, kept = _cluster(batch, sides)
+        found, kept = _cluster(cols, _positions(batch, position), sides)
         by_index = {p.index: p for p in batch}
         final: set[int] = set()
         carry = []
@@ -88,10 +116,14 @@ def _stream(
         carry.sort(key=_start)
         edges.update((pair, s) for pair, s in kept.items() if pair[0] in final)
     if rest:
-        found, kept = _cluster(rest, sides)
+        found, kept = _cluster(cols, _positions(rest, position), sides)
         clusters += found
         edges.update(kept)
     return sorted(clusters), edges
+
+
+def _positions(batch: Sequence[Profile], position: Mapping[int, int]) -> np.ndarray:
+    return np.array(sorted(position[p.index] for p in batch), dtype=np.int64)
 
 
 def _short(p: Profile) -> bool:
