@@ -80,6 +80,10 @@ def _read_all(text: str, spans: list[_Span], day: dt.date | None) -> list[Readin
             reading = Reading(
                 s.rule.type, _PLACEHOLDER.get(s.rule.type, "XXXX-XX-XX"), relative=True
             )
+        except (ValueError, OverflowError):
+            # "2,500 years ago" lands before year 1, which no calendar date can hold: the
+            # expression is still reported, with no interval, instead of ending the article
+            reading = Reading(s.rule.type, _PLACEHOLDER.get(s.rule.type, "XXXX-XX-XX"))
         if (
             reading
             and reading.period
