@@ -58,3 +58,14 @@ def test_weekday_resolves_to_the_last_such_day_within_a_week(pub, wd):
     name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][wd]
     (m,) = regex_day_mentions(f"It happened on {name} .", pub)
     assert m.day.weekday() == wd and 0 <= (pub - m.day).days < 7
+
+
+@pytest.mark.parametrize("resolver", ["regex", "ground"])
+def test_comment_stamps_and_bylines_date_the_page_not_an_event(resolver):
+    pub = dt.date(2010, 5, 28)
+    stamp = "At 10:14 am on 28 May 2010 , pzero wrote : BP capped nothing on Friday ."
+    assert [m.text for m in find_day_mentions(stamp, pub, resolver)] == ["Friday"]
+    byline = "09:27 UK time , Friday , 28 May 2010 The amount has risen ."
+    assert find_day_mentions(byline, pub, resolver) == []
+    event = "The rig exploded at 9:45 pm on April 20 , 2010 , killing 11 ."
+    assert [m.day for m in find_day_mentions(event, pub, resolver)] == [dt.date(2010, 4, 20)]

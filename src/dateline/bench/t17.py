@@ -35,6 +35,7 @@ class TaskResult:
     date: PRF
     ar1: PRF
     ar2: PRF
+    predicted: tuple[dt.date, ...] = ()
 
 
 def load_articles(topic_dir: Path) -> list[Article]:
@@ -120,6 +121,7 @@ def evaluate(
                 date_f1(list(pred), list(gold)),
                 align_rouge(pred, gold, 1),
                 align_rouge(pred, gold, 2),
+                tuple(sorted(pred)),
             )
         )
     return results
@@ -127,6 +129,42 @@ def evaluate(
 
 def mean(results: list[TaskResult], attr: str) -> float:
     return sum(getattr(r, attr).f1 for r in results) / len(results) if results else 0.0
+
+
+def explain(root: Path, results: list[TaskResult], resolver: str, console) -> None:
+    """Print, per timeline, every missed gold day and wrong pick with the evidence for it."""
+    from rich.table import Table
+
+    from dateline.timeline.diagnose import diagnose_days
+    from dateline.timeline.tls import article_relevance, read_sentences
+
+    cache: dict[str, list[Article]] = {}
+    for r in results:
+        articles = cache.setdefault(r.topic, load_articles(root / r.topic))
+        gold = load_timeline(root / r.topic / "timelines" / f"{r.timeline}.json")
+        days = sorted(gold)
+        sentences = read_sentences(articles, days[0], days[-1], resolver)
+        reports = diagnose_days(sentences, article_relevance(sentences), gold, r.predicted)
+        table = Table(title=f"{r.topic} {r.timeline}: Date-F1 {r.date.f1:.3f}")
+        for col in ("day", "gold", "rank", "score", "naming", "explicit", "later", "pub", "why"):
+            table.add_column(
+                col, justify="left" if col in ("day", "why") else "right", no_wrap=col != "why"
+            )
+        for d in reports:
+            if d.reason == "found":
+                continue
+            table.add_row(
+                d.day.isoformat(),
+                "G" if d.gold else "",
+                "-" if d.rank is None else str(d.rank),
+                f"{d.score:.1f}",
+                str(d.naming),
+                str(d.explicit),
+                str(d.later),
+                str(d.published),
+                d.reason,
+            )
+        console.print(table)
 
 
 @click.command("t17")
@@ -158,6 +196,9 @@ def mean(results: list[TaskResult], attr: str) -> float:
     show_default=True,
     help="Put the given first and last date on the timeline (they are gold dates by protocol).",
 )
+@click.option(
+    "--explain", "explain_misses", is_flag=True, help="Show why each gold date was missed."
+)
 def command(
     path: Path,
     out: Path | None,
@@ -165,6 +206,7 @@ def command(
     collection: str,
     topics: tuple[str, ...],
     pin_ends: bool,
+    explain_misses: bool = False,
 ) -> None:
     """Timeline17 (news-tls protocol): Date-F1, AR1-F, AR2-F against DATEWISE."""
     from rich.console import Console
@@ -203,6 +245,8 @@ def command(
     )
     table.add_row("anchor", "PUBCOUNT weekday (dev)", "", f"~{PUBCOUNT_DEV_DATE_F1:.2f}", "", "")
     console = Console()
+    if explain_misses:
+        explain(path, results, resolver, console)
     console.print(table)
     took = time.perf_counter() - started
     console.print(f"resolver={resolver} collection={collection} pin_ends={pin_ends} {took:.0f}s")

@@ -9,12 +9,14 @@ timeline benchmark can compare them.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from dateline.ground.time import find_timexes
 from dateline.ground.time.lexicon import alternation, lexicon
+from dateline.timeline.furniture import furniture_spans
 
 #: Month words -> month number, from the time lexicon shared with ``dateline.ground.time``.
 MONTHS: dict[str, int] = lexicon().months
@@ -45,6 +47,17 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:" + "|".join(RELATIVE) + r")\b", re.IGNORECASE)
+#: "mid-March", "in late March 2009", "November 2012": a month (or a third of one) named
+#: without a day. A month word must be capitalised, and without a year it needs one of these
+#: words in front, so that "may" the verb and "march" the verb are never periods.
+_PERIOD = re.compile(
+    r"\b(?:(?P<mod>in|since|until|till|by|during|of|last|next|this)\s)?"
+    r"(?:(?P<part>early|mid|late)[- ])?"
+    rf"(?P<mon>{alternation(MONTHS)})\.?(?! ?[0-3]?\d\b)(?: ,? ?{_YEAR}\b)?",
+    re.IGNORECASE,
+)
+#: Days of the month covered by "early", "mid" and "late".
+_PARTS: dict[str, tuple[int, int]] = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 #: A month-day without a year is put in the year that brings it nearest the anchor.
 _YEARLESS_WINDOW_DAYS = 183
 
@@ -123,6 +136,51 @@ def _relative(text: str, anchor: dt.date) -> list[DayMention]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """An expression in ``text[start:end]`` naming a stretch of days, ``first`` to ``last``."""
+
+    start: int
+    end: int
+    text: str
+    first: dt.date
+    last: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first <= day <= self.last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def find_period_mentions(text: str, anchor: dt.date) -> list[PeriodMention]:
+    """Months and thirds of months named without a day ("in mid-March", "November 2012").
+
+    Timelines use these only as a last resort: when a day the timeline must contain (the
+    first or last day of its range) is never named to the day, the sentences about the
+    shortest period around it are the best the collection says about it. A month without
+    a year is the latest such month up to the anchor's month ("next March": the first after).
+    """
+    found: list[PeriodMention] = []
+    for m in _PERIOD.finditer(text):
+        word, mod = m["mon"], (m["mod"] or "").lower()
+        if not word[0].isupper() or not (m["year"] or mod or m["part"]):
+            continue
+        month = MONTHS[word.lower()]
+        if m["year"]:
+            year = int(m["year"])
+        elif mod == "next":
+            year = anchor.year + (month <= anchor.month)
+        else:
+            year = anchor.year - (month > anchor.month or (mod == "last" and month == anchor.month))
+        last_day = calendar.monthrange(year, month)[1]
+        lo, hi = _PARTS.get((m["part"] or "").lower(), (1, last_day))
+        first, last = dt.date(year, month, lo), dt.date(year, month, min(hi, last_day))
+        found.append(PeriodMention(m.start(), m.end(), m.group(0), first, last))
+    return found
+
+
 def regex_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
     """Day mentions found by dateline's own patterns, in text order, overlaps removed."""
     found = _calendar(text, anchor) + _weekday(text, anchor) + _relative(text, anchor)
@@ -137,7 +195,11 @@ def regex_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
 def ground_day_mentions(text: str, anchor: dt.date) -> list[DayMention]:
     """Day mentions found by the full temporal tagger: every timex resolved to one day."""
     out: list[DayMention] = []
-    for tx in find_timexes(text, anchor):
+    try:
+        timexes = find_timexes(text, anchor)
+    except (ValueError, OverflowError):  # e.g. "2,500 years ago" runs off the calendar
+        return out
+    for tx in timexes:
         iv = tx.interval
         if iv is None or iv.precision != "day" or iv.start is None:
             continue
@@ -152,10 +214,26 @@ def find_day_mentions(text: str, anchor: dt.date, resolver: str = "regex") -> li
     ``resolver`` is ``"regex"`` (dateline's patterns above) or ``"ground"`` (the full
     temporal tagger); ``"auto"`` is kept as a synonym of ``"ground"``, from when the tagger
     was optional.
+
+    Dates inside page furniture (comment stamps, bylines, wire datelines; see
+    :mod:`dateline.timeline.furniture`) are left out: they date the page, not an event.
     """
-    if resolver in ("ground", "auto"):
-        return ground_day_mentions(text, anchor)
-    return regex_day_mentions(text, anchor)
+    found = (
+        ground_day_mentions(text, anchor)
+        if resolver in ("ground", "auto")
+        else regex_day_mentions(text, anchor)
+    )
+    stamps = furniture_spans(text)
+    if not stamps:
+        return found
+    return [m for m in found if not any(a <= m.start and m.end <= b for a, b in stamps)]
 
 
-__all__ = ["DayMention", "find_day_mentions", "ground_day_mentions", "regex_day_mentions"]
+__all__ = [
+    "DayMention",
+    "PeriodMention",
+    "find_day_mentions",
+    "find_period_mentions",
+    "ground_day_mentions",
+    "regex_day_mentions",
+]
