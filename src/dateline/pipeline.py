@@ -37,6 +37,9 @@ class RunConfig:
     batch_size: int = 16
     workers: int = 1
     strict: bool = False
+    #: Parse only the sentences that could report an event (``dateline.annotate.gate``).
+    #: Not in the fingerprint: the gate is checked to leave the output unchanged.
+    gate: bool = True
 
     def fingerprint(self) -> str:
         """Hash of the settings that affect output plus the knowledge files shipped."""
@@ -88,21 +91,29 @@ def versions() -> dict[str, str]:
 
 
 # -- extraction ------------------------------------------------------------------------
-def _extract_batch(articles: Sequence[Article]) -> list[tuple[Article, list[Mention]]]:
-    """Run the model once over a batch (``nlp.pipe``) and extract each article's mentions."""
-    from dateline.extract import extract_article
-    from dateline.nlp import load_nlp
+def _extract_batch(
+    articles: Sequence[Article], gate: bool = True
+) -> list[tuple[Article, list[Mention]]]:
+    """Parse a batch in one ``nlp.pipe`` and extract each article's mentions.
 
-    nlp = load_nlp()
-    docs = nlp.pipe([a.text for a in articles], batch_size=len(articles) or 1)
-    return [(a, extract_article(a, doc)) for a, doc in zip(articles, docs, strict=True)]
+    With ``gate`` the model reads only the sentences that could report an event (see
+    ``dateline.annotate.gate``), and an article with no trigger at all is not read.
+    """
+    from dateline.annotate.gate import may_hold_event, parse
+    from dateline.extract import extract_article
+
+    wanted = [i for i, a in enumerate(articles) if not gate or may_hold_event(a.text)]
+    docs = dict(zip(wanted, parse([articles[i].text for i in wanted], gate=gate), strict=True))
+    return [(a, extract_article(a, docs[i]) if i in docs else []) for i, a in enumerate(articles)]
 
 
 def _warm_worker() -> None:
-    """Load the model once per worker process, before its first batch arrives."""
+    """Load the model and the gate's pattern once per worker, before its first batch."""
+    from dateline.annotate.gate import gate
     from dateline.nlp import load_nlp
 
     load_nlp()
+    gate()
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -121,21 +132,23 @@ def extract_articles(
     *,
     workers: int = 1,
     batch_size: int = 16,
+    gate: bool = True,
 ) -> Iterator[tuple[Article, list[Mention]]]:
     """Yield each article with its mentions, in input order.
 
     With ``workers > 1`` batches go to worker processes (each loads the model once);
-    at most ``2 * workers`` batches are in flight so memory stays bounded.
+    at most ``2 * workers`` batches are in flight so memory stays bounded. ``gate=False``
+    runs the full model over every word (the reference the gate is checked against).
     """
     batches = _batches(articles, batch_size)
     if workers <= 1:
         for batch in batches:
-            yield from _extract_batch(batch)
+            yield from _extract_batch(batch, gate)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker) as pool:
         pending = []
         for batch in batches:
-            pending.append(pool.submit(_extract_batch, batch))
+            pending.append(pool.submit(_extract_batch, batch, gate))
             if len(pending) >= 2 * workers:
                 yield from pending.pop(0).result()
         for future in pending:
@@ -262,7 +275,7 @@ def run(
     new_mentions: list[str] = []
     pending: list[tuple[Article, list[dict[str, Any]]]] = []
     for article, mentions in extract_articles(
-        fresh_articles(), workers=config.workers, batch_size=config.batch_size
+        fresh_articles(), workers=config.workers, batch_size=config.batch_size, gate=config.gate
     ):
         records = [mention_record(ev) for ev in mention_events(article, mentions)]
         pending.append((article, records))

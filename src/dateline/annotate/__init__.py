@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from dateline.annotate.layout import paragraphs
 from dateline.ground.place import find_places
 from dateline.ground.time import find_timexes
 from dateline.records import Article
@@ -20,7 +21,6 @@ from dateline.records import Article
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 #: A fragment that is only a dateline ("DUBAI (Gulf Dispatch) —"): it opens the next sentence.
 _DATELINE_ONLY = re.compile(
     r"^\s*[A-Z][A-Za-z'’ .-]{1,40}(?:,\s*[A-Z][\w ]+)?\s*(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s*$"
@@ -38,6 +38,16 @@ class Annotated:
     toponyms: list[Any]  # dateline.ground.place.Toponym
     numbers: list[Span]
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    _gate: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def may_report(self, text: str) -> bool:
+        """False when ``text`` (a piece of the article) holds no trigger or statement cue,
+        so no event candidate: the gate's test, narrowed to the keys the article holds."""
+        if self._gate is None:
+            from dateline.annotate.gate import gate
+
+            self._gate = gate().narrow(self.article.text)
+        return bool(self._gate.search(text))
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph holding character ``offset``."""
@@ -53,25 +63,16 @@ class Annotated:
         return [t for t in self.toponyms if start <= t.start and t.end <= end]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans split at blank lines (a single newline also ends one in dense text)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    return spans or [(0, len(text))]
+def annotate(article: Article, doc: Doc | None = None, *, gate: bool = True) -> Annotated:
+    """Parse ``article`` (unless ``doc`` is given) and find its timexes and toponyms once.
 
-
-def annotate(article: Article, doc: Doc | None = None) -> Annotated:
-    """Parse ``article`` (unless ``doc`` is given) and find its timexes and toponyms once."""
+    The parse goes through the gate (``dateline.annotate.gate``) unless ``gate=False``: the
+    model reads only the sentences that could report an event, the offsets stay the same.
+    """
     if doc is None:
-        from dateline.nlp import load_nlp
+        from dateline.annotate.gate import parse
 
-        doc = load_nlp()(article.text)
+        doc = next(parse([article.text], gate=gate))
     timexes = find_timexes(article.text, article.published)
     toponyms = find_places(article.text, doc)
     numbers = [e for e in doc.ents if e.label_ in ("CARDINAL", "QUANTITY")]
@@ -91,6 +92,9 @@ def sentence_spans(doc: Doc, paras: list[tuple[int, int]]) -> list[Span]:
     for sent in doc.sents:
         begin = sent.start
         para = bisect.bisect_right(starts, sent[0].idx)
+        if bisect.bisect_right(starts, sent[-1].idx) == para:
+            cuts.append((begin, sent.end))  # inside one paragraph: no token to look at
+            continue
         for tok in sent[1:]:
             if tok.is_space:
                 continue

@@ -22,7 +22,7 @@ from dateline.extract.corefer import merge_drafts
 from dateline.extract.draft import Draft, make_draft
 from dateline.extract.finalize import to_mention
 from dateline.extract.lexicon import lexicon
-from dateline.extract.roles import Mentioned, learn_parents, mentioned_actors
+from dateline.extract.roles import Mentioned, learn_parents, may_link, mentioned_actors
 from dateline.extract.when_where import (
     Grounded,
     dateline_place,
@@ -77,6 +77,14 @@ def _drafts(ann: Annotated, kb: ActorKB) -> tuple[list[Draft], dict[str, tuple[s
         if para in skip:
             continue
         stext = text[sent.start_char : sent.end_char]
+        if not ann.may_report(stext):
+            # no trigger or cue (the gate's test): no candidate; its actors only count
+            # when it states a front's parent
+            if may_link(stext):
+                parents.update(
+                    learn_parents(text, mentioned_actors(stext, sent.start_char, kb, lex))
+                )
+            continue
         actors: list[Mentioned] = mentioned_actors(stext, sent.start_char, kb, lex)
         parents.update(learn_parents(text, actors))
         if para not in quotes:

@@ -391,6 +391,12 @@ def _parsed_subject(sent: Span, cue: int) -> str | None:
     return None
 
 
+def may_link(text: str) -> bool:
+    """Whether ``text`` words a front-to-parent link at all: without one, a sentence's
+    actors teach ``learn_parents`` nothing and need not be looked up."""
+    return _FRONT_LINK.search(text) is not None
+
+
 def learn_parents(text: str, actors: list[Mentioned]) -> dict[str, tuple[str, int, int]]:
     """Front-to-parent links stated in the text: "Ahl al-Kahf, formed by al-Nujaba".
 
@@ -405,4 +411,11 @@ def learn_parents(text: str, actors: list[Mentioned]) -> dict[str, tuple[str, in
     return links
 
 
-__all__ = ["FoundActor", "Mentioned", "assign_roles", "learn_parents", "mentioned_actors"]
+__all__ = [
+    "FoundActor",
+    "Mentioned",
+    "assign_roles",
+    "learn_parents",
+    "may_link",
+    "mentioned_actors",
+]
