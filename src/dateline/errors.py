@@ -79,3 +79,10 @@ class OverrideRejected(StoreError):
 
 class ConfigError(DatelineError):
     code = "E400"
+
+
+class ExtractionFailed(DatelineError):
+    """The extractor raised on one article (a bug, not bad input). The run records it as a
+    skip and goes on; the article is not stored, so a later run tries it again."""
+
+    code = "E500"

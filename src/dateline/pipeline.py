@@ -10,6 +10,7 @@ import functools
 import hashlib
 import importlib.metadata
 import platform
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dateline.errors import ExtractionFailed
 from dateline.ids import content_hash
 from dateline.records import Article, Event, Mention
 
@@ -93,18 +95,39 @@ def versions() -> dict[str, str]:
 # -- extraction ------------------------------------------------------------------------
 def _extract_batch(
     articles: Sequence[Article], gate: bool = True
-) -> list[tuple[Article, list[Mention]]]:
+) -> list[tuple[Article, list[Mention] | str]]:
     """Parse a batch in one ``nlp.pipe`` and extract each article's mentions.
 
     With ``gate`` the model reads only the sentences that could report an event (see
-    ``dateline.annotate.gate``), and an article with no trigger at all is not read.
+    ``dateline.annotate.gate``), and an article with no trigger at all is not read. An
+    article the extractor fails on comes back with the failure as a string (exceptions do
+    not always survive the trip back from a worker process) instead of its mentions.
     """
     from dateline.annotate.gate import may_hold_event, parse
-    from dateline.extract import extract_article
 
     wanted = [i for i, a in enumerate(articles) if not gate or may_hold_event(a.text)]
-    docs = dict(zip(wanted, parse([articles[i].text for i in wanted], gate=gate), strict=True))
-    return [(a, extract_article(a, docs[i]) if i in docs else []) for i, a in enumerate(articles)]
+    try:
+        docs = dict(zip(wanted, parse([articles[i].text for i in wanted], gate=gate), strict=True))
+    except Exception:  # one text broke the batch: parse one at a time to find it
+        if len(articles) == 1:
+            return [(articles[0], _failure())]
+        return [out for a in articles for out in _extract_batch([a], gate)]
+    return [(a, _extract_one(a, docs[i]) if i in docs else []) for i, a in enumerate(articles)]
+
+
+def _extract_one(article: Article, doc: Any) -> list[Mention] | str:
+    from dateline.extract import extract_article
+
+    try:
+        return extract_article(article, doc)
+    except Exception:
+        return _failure()
+
+
+def _failure() -> str:
+    """The exception being handled, as one line a person can search for."""
+    kind, exc, _ = sys.exc_info()
+    return f"extraction failed: {kind.__name__ if kind else 'error'}: {exc}"
 
 
 def _warm_worker() -> None:
@@ -133,14 +156,30 @@ def extract_articles(
     workers: int = 1,
     batch_size: int = 16,
     gate: bool = True,
+    on_failure: Callable[[Article, str], None] | None = None,
 ) -> Iterator[tuple[Article, list[Mention]]]:
     """Yield each article with its mentions, in input order.
+
+    An article the extractor fails on is passed to ``on_failure(article, reason)`` and not
+    yielded; without ``on_failure`` the failure raises ``ExtractionFailed``.
 
     With ``workers > 1`` batches go to worker processes (each loads the model once);
     at most ``2 * workers`` batches are in flight so memory stays bounded. ``gate=False``
     runs the full model over every word (the reference the gate is checked against).
     """
-    batches = _batches(articles, batch_size)
+    for article, result in _extracted(_batches(articles, batch_size), workers, gate):
+        if isinstance(result, str):
+            if on_failure is None:
+                where = article.source_path or article.article_id
+                raise ExtractionFailed(f"{where}: {result}")
+            on_failure(article, result)
+        else:
+            yield article, result
+
+
+def _extracted(
+    batches: Iterable[list[Article]], workers: int, gate: bool
+) -> Iterator[tuple[Article, list[Mention] | str]]:
     if workers <= 1:
         for batch in batches:
             yield from _extract_batch(batch, gate)
@@ -271,11 +310,27 @@ def run(
             known.add(item.article_id)
             yield item
 
+    def failed(article: Article, reason: str) -> None:
+        """One article the extractor broke on: recorded and reported, the run goes on; it is
+        not stored, so the next run tries it again."""
+        where = article.source_path or article.article_id
+        if config.strict:
+            raise ExtractionFailed(f"{where}: {reason}")
+        summary.skipped.append(Skip(where, reason))
+        store.add_skip(where, ExtractionFailed.code, reason, run_id)
+        known.discard(article.article_id)
+        if on_item:
+            on_item(Skip(where, reason), 0)
+
     incremental = store.count("events") > 0
     new_mentions: list[str] = []
     pending: list[tuple[Article, list[dict[str, Any]]]] = []
     for article, mentions in extract_articles(
-        fresh_articles(), workers=config.workers, batch_size=config.batch_size, gate=config.gate
+        fresh_articles(),
+        workers=config.workers,
+        batch_size=config.batch_size,
+        gate=config.gate,
+        on_failure=failed,
     ):
         records = [mention_record(ev) for ev in mention_events(article, mentions)]
         pending.append((article, records))
