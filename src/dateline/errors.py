@@ -26,6 +26,10 @@ class InputError(DatelineError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # rebuilt from (path, reason), so a skip survives pickling to and from a worker
+        return (self.__class__, (self.path, self.reason))
+
 
 class UnreadableInput(InputError):
     code = "E101"

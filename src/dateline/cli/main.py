@@ -468,6 +468,7 @@ def spark(inputs: tuple[str, ...], out_dir: Path, master: str, policy: str) -> N
     console.print(
         f"{summary.articles} articles, {summary.mentions} mentions, "
         f"[bold]{summary.events}[/] events -> {summary.output}"
+        + (f"; {summary.skipped} skipped, reasons in skips.parquet" if summary.skipped else "")
     )
 
 

@@ -10,6 +10,8 @@
 
 Inputs: text/HTML/CSV/feed/WARC files are spread over the executors file by file; Parquet
 and JSONL tables are read by Spark itself, so one huge file is still split into partitions.
+Nothing is dropped silently: inputs that gave no article and articles the extractor failed
+on are written to ``skips.parquet`` with their reasons, as the local run's ``skips`` table.
 """
 
 from __future__ import annotations
@@ -27,12 +29,17 @@ from dateline.records import Article, Event
 TABLE_SUFFIXES = (".parquet", ".jsonl")
 
 
+#: Block key under which an executor reports a skip instead of a mention (never a real key).
+SKIP = "\x00skip"
+
+
 @dataclass
 class SparkSummary:
     articles: int
     mentions: int
     events: int
     output: str
+    skipped: int = 0
 
 
 def spark_session(master: str = "local[2]", app: str = "dateline"):  # -> SparkSession
@@ -52,17 +59,15 @@ def spark_session(master: str = "local[2]", app: str = "dateline"):  # -> SparkS
 
 
 # -- executors: these functions run inside Spark tasks ---------------------------------------
-def _articles_from_files(paths: Iterable[str]) -> Iterator[Article]:
-    from dateline.ingest import ReadOptions, Skip, iter_articles
+def _articles_from_files(paths: Iterable[str]) -> Iterator[Any]:  # Article | Skip
+    from dateline.ingest import ReadOptions, iter_articles
 
-    for item in iter_articles(list(paths), ReadOptions()):
-        if not isinstance(item, Skip):
-            yield item
+    yield from iter_articles(list(paths), ReadOptions())
 
 
 def _articles_from_rows(source: str) -> Any:
-    def convert(rows: Iterable[Any]) -> Iterator[Article]:
-        from dateline.ingest import ReadOptions, Skip
+    def convert(rows: Iterable[Any]) -> Iterator[Any]:  # Article | Skip
+        from dateline.ingest import ReadOptions
         from dateline.ingest.readers.tabular import resolve_fields, rows_to_articles
 
         dicts = [(int(r["_row"]), r.asDict()) for r in rows]
@@ -70,20 +75,38 @@ def _articles_from_rows(source: str) -> Any:
             return
         columns = [c for c in dicts[0][1] if c != "_row"]
         fields = resolve_fields(columns, None)
-        for item in rows_to_articles(iter(dicts), fields, Path(source), ReadOptions()):
-            if not isinstance(item, Skip):
-                yield item
+        yield from rows_to_articles(iter(dicts), fields, Path(source), ReadOptions())
 
     return convert
 
 
 def _extract_partition(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
-    """(block key, single-source event JSON) for every mention in this partition."""
+    """(block key, single-source event JSON) for every mention in this partition, and
+    (SKIP, skip JSON) for every article the extractor failed on."""
+    from dateline.errors import ExtractionFailed
     from dateline.pipeline import block_key, extract_articles, mention_events
 
-    for article, mentions in extract_articles(articles, batch_size=16):
+    failures: list[tuple[str, str]] = []
+
+    def failed(article: Article, reason: str) -> None:
+        where = article.source_path or article.article_id
+        failures.append((SKIP, _skip_json(where, ExtractionFailed.code, reason)))
+
+    for article, mentions in extract_articles(articles, batch_size=16, on_failure=failed):
         for event in mention_events(article, mentions):
             yield block_key(event), json.dumps(event.to_dict(), sort_keys=True)
+        yield from failures
+        failures.clear()
+    yield from failures
+
+
+def _skip_json(path: str, code: str, reason: str) -> str:
+    return json.dumps({"path": path, "code": code, "reason": reason}, sort_keys=True)
+
+
+def _ingest_skip(item: Any) -> str:
+    code = item.error.code if item.error is not None else "E100"
+    return _skip_json(item.path, code, item.reason)
 
 
 def _merge_group(policy: str, overrides: Sequence[Any]):
@@ -160,15 +183,21 @@ def run_spark(
         parts.append(frame.rdd.mapPartitions(_articles_from_rows(table)))
     if not parts:
         raise ValueError("no input files")
-    articles = parts[0] if len(parts) == 1 else sc.union(parts)
+    items = (parts[0] if len(parts) == 1 else sc.union(parts)).cache()
+    ingest_skips = items.filter(lambda x: not isinstance(x, Article)).map(_ingest_skip)
     # Articles met twice (the same text in two files) are kept once, as locally.
     articles = (
-        articles.keyBy(lambda a: a.article_id)
+        items.filter(lambda x: isinstance(x, Article))
+        .keyBy(lambda a: a.article_id)
         .reduceByKey(lambda a, b: a if (a.source_path or "") <= (b.source_path or "") else b)
         .values()
     )
     n_articles = articles.count()
-    mentions = articles.mapPartitions(_extract_partition).cache()
+    extracted = articles.mapPartitions(_extract_partition).cache()
+    mentions = extracted.filter(lambda kv: kv[0] != SKIP)
+    skips = sorted(
+        ingest_skips.collect() + extracted.filter(lambda kv: kv[0] == SKIP).values().collect()
+    )
     keys = (
         dict(mentions.map(lambda kv: (json.loads(kv[1])["mention_ids"][0], kv[0])).collect())
         if overrides
@@ -181,6 +210,10 @@ def run_spark(
     )
     out = Path(out_dir)
     frame.write.mode("overwrite").parquet(str(out / "mentions.parquet"))
+    skip_rows = [tuple(json.loads(r)[k] for k in ("path", "code", "reason")) for r in skips]
+    spark.createDataFrame(skip_rows, "path string, code string, reason string").coalesce(
+        1
+    ).write.mode("overwrite").parquet(str(out / "skips.parquet"))
     grouped = frame.groupBy("block").agg(F.collect_list("record").alias("records"))
     merged = grouped.rdd.map(lambda r: (r["block"], r["records"])).flatMap(
         _merge_group(policy, list(overrides))
@@ -190,8 +223,9 @@ def run_spark(
     )
     events = events.orderBy(F.col("date_start").asc_nulls_last(), "event_id")
     events.write.mode("overwrite").parquet(str(out / "events.parquet"))
-    summary = SparkSummary(n_articles, frame.count(), events.count(), str(out))
-    mentions.unpersist()
+    summary = SparkSummary(n_articles, frame.count(), events.count(), str(out), len(skips))
+    extracted.unpersist()
+    items.unpersist()
     return summary
 
 
