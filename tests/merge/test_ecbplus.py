@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 from dateline.merge.coref_features import (
     ENTITY_CLASSES,
     FEATURES,
+    SECOND_ORDER,
     DocInfo,
     MentionInfo,
     TopicInput,
+    argument_features,
     pair_features,
+    second_order_features,
     stem,
     topic_tfidf,
 )
@@ -145,3 +148,62 @@ def test_ecbplus_subset_scores(shared_bench: Path) -> None:
     ours = conll(gold, scorer.cluster(topic))["conll"][2]
     base = conll(gold, lemma_baseline(topic))["conll"][2]
     assert ours > 0.6 and ours >= base - 0.02
+
+
+def _args(**kw: set[str]) -> dict[str, frozenset[str]]:
+    return {s: frozenset(kw.get(s, set())) for s in ("words", "name", "place", "time", "number")}
+
+
+def test_argument_features_flag_same_lemma_different_participants() -> None:
+    ms = [
+        MentionInfo("a:1", "a", 0, "arrest", "VERB", _ents(), _args(name={"smith"})),
+        MentionInfo("b:1", "b", 0, "arrest", "VERB", _ents(), _args(name={"smith"})),
+        MentionInfo("b:2", "b", 3, "arrest", "VERB", _ents(), _args(name={"jones"})),
+        MentionInfo("c:1", "c", 0, "capture", "VERB", _ents(), _args(name={"jones"})),
+    ]
+    same_stem = np.array([[1, 1, 1, 0], [1, 1, 1, 0], [1, 1, 1, 0], [0, 0, 0, 1]], np.float32)
+    f = argument_features(ms, same_stem)
+    assert f["stem_x_arg_match"][0, 1] == 1 and f["stem_x_arg_clash"][0, 1] == 0
+    assert f["stem_x_arg_clash"][1, 2] == 1  # two arrests of two different people
+    assert f["arg_ent_match"][2, 3] == 1 and f["stem_x_arg_match"][2, 3] == 0
+    assert f["arg_jaccard"][0, 1] == 1.0 and f["arg_jaccard"][0, 2] == 0.0
+    # mentions without parsed arguments (older callers) give zeros, not errors
+    bare = [MentionInfo("x", "x", 0, "arrest", "VERB", _ents())] * 2
+    assert not any(v.any() for v in argument_features(bare, np.ones((2, 2))).values())
+
+
+def test_second_order_features_reward_shared_neighbours() -> None:
+    p = np.array(
+        [
+            [1.0, 0.5, 0.9, 0.9, 0.0],
+            [0.5, 1.0, 0.9, 0.9, 0.0],
+            [0.9, 0.9, 1.0, 0.9, 0.0],
+            [0.9, 0.9, 0.9, 1.0, 0.0],
+            [0.0, 0.0, 0.0, 0.0, 1.0],
+        ]
+    )
+    x = second_order_features(p)
+    assert x.shape == (5, 5, len(SECOND_ORDER))
+    assert np.allclose(x, x.transpose(1, 0, 2), atol=1e-6)
+    row_cos = x[..., SECOND_ORDER.index("p_row_cosine")]
+    assert row_cos[0, 1] > 0.8 and row_cos[0, 4] == 0.0  # 0 and 1 share neighbours 2 and 3
+    # a lone pair has no other neighbours; counting itself, it still agrees with itself
+    lone = second_order_features(np.array([[1.0, 0.9], [0.9, 1.0]]))
+    assert lone[0, 1, SECOND_ORDER.index("p_row_cosine_self")] > 0.99
+
+
+@pytest.mark.slow
+def test_trigger_arguments_from_the_parse() -> None:
+    from dateline.merge.coref_encode import trigger_arguments
+    from dateline.nlp import load_nlp
+
+    nlp = load_nlp(disable=())
+    doc = nlp("Police arrested two suspects in Boston on Monday.")
+    args = trigger_arguments(doc[1])
+    assert {"police", "suspect"} <= args["words"]
+    assert args["place"] == {"boston"} and args["time"] == {"monday"}
+    assert args["number"] == {"two"}
+    doc = nlp("The 7.6 earthquake struck Padang on Wednesday, killing 300 people.")
+    quake = trigger_arguments(doc[2])  # a noun trigger borrows its verb's arguments
+    assert "7.6" in quake["number"] and "wednesday" in quake["time"]
+    assert "padang" in quake["name"] | quake["place"]

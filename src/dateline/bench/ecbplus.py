@@ -6,8 +6,9 @@ singletons kept, clusters scored over all documents of a topic at once (within- 
 cross-document), clusters of all topics pooled before scoring. Gold entity markables and
 gold sub-topics are not used (entities come from spaCy NER, stories from tf-idf).
 
-System: the pairwise scorer of :mod:`dateline.merge.coref_model` (logistic regression,
-weights shipped in ``dateline/data/coref``) plus average-link clustering per topic. It was
+System: the pairwise scorer of :mod:`dateline.merge.coref_model` (a logistic regression
+stacked under a second one that also sees the first stage's neighbour agreement; weights
+shipped in ``dateline/data/coref``) plus average-link clustering per topic. It was
 trained and its threshold chosen by 5-fold cross-validation on the train topics only; the
 dev topics (2, 5, 12, 18, 21, 23, 34, 35, the standard split) are never seen in training.
 The standard test topics 36-45 are not in the shared data, so published figures (test

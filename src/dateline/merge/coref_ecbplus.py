@@ -5,7 +5,8 @@ scorer has to tell "the 2008 earthquake" from "the 2009 earthquake". The reader 
 event mentions (ACTION_* and NEG_*) of the validated sentences listed in
 ``ECBplus_coreference_sentences.csv`` (the standard protocol); gold entity markables are *not*
 used, entities come from spaCy NER so the setting matches what dateline sees on real news.
-:func:`prepare` adds what the pair features need (head lemma, NER sets, MiniLM vectors) and
+:func:`prepare` adds what the pair features need (head lemma, NER sets, the trigger's
+argument slots from the dependency parse, MiniLM vectors) and
 caches it on disk, since the spaCy + MiniLM pass over 289k words takes a few minutes.
 """
 
@@ -116,21 +117,25 @@ def gold_clusters(docs: list[EcbDoc]) -> list[frozenset[str]]:
     return [frozenset(c) for c in key.values()]
 
 
-def _parse(docs: list[EcbDoc]) -> tuple[dict[str, tuple[str, str]], dict, dict]:
+def _parse(docs: list[EcbDoc]) -> tuple[dict[str, tuple[str, str]], dict, dict, dict]:
     """spaCy over whole documents (gold tokens and sentences): head (lemma, POS) per mention,
-    entity sets per (doc, sentence) and per doc."""
+    entity sets per (doc, sentence) and per doc, and the trigger's argument slots."""
     from spacy.tokens import Doc
 
+    from dateline.merge.coref_encode import trigger_arguments
     from dateline.nlp import load_nlp
 
     nlp = load_nlp(disable=())
     heads: dict[str, tuple[str, str]] = {}
+    args: dict[str, dict[str, frozenset[str]]] = {}
     sent_ents: dict[tuple[str, int], dict[str, frozenset[str]]] = {}
     doc_ents: dict[str, dict[str, frozenset[str]]] = {}
     for doc in docs:
         tids = sorted(doc.words)
         sent = [doc.sentence_of[t] for t in tids]
-        starts = [i == 0 or sent[i] != sent[i - 1] for i in range(len(tids))]
+        starts: list[bool | int | None] = [
+            i == 0 or sent[i] != sent[i - 1] for i in range(len(tids))
+        ]
         parsed = nlp(Doc(nlp.vocab, words=[doc.words[t] or "_" for t in tids], sent_starts=starts))
         position = {t: i for i, t in enumerate(tids)}
         for m in doc.mentions:
@@ -139,13 +144,14 @@ def _parse(docs: list[EcbDoc]) -> tuple[dict[str, tuple[str, str]], dict, dict]:
             top = [tok for tok in span if tok.head not in span or tok.head == tok]
             head = top[0] if top else parsed[idx[-1]]
             heads[m.mention_id] = (head.lemma_.lower(), head.pos_)
+            args[m.mention_id] = trigger_arguments(head)
         by_sentence: dict[int, list] = defaultdict(list)
         for ent in parsed.ents:
             by_sentence[doc.sentence_of[tids[ent.start]]].append(ent)
         for s in {m.sentence for m in doc.mentions}:
             sent_ents[(doc.name, s)] = entity_sets(by_sentence.get(s, []))
         doc_ents[doc.name] = entity_sets(list(parsed.ents))
-    return heads, sent_ents, doc_ents
+    return heads, sent_ents, doc_ents, args
 
 
 def _compute(topics: dict[int, list[EcbDoc]]) -> dict:
@@ -153,7 +159,7 @@ def _compute(topics: dict[int, list[EcbDoc]]) -> dict:
     from dateline.merge.coref_encode import encode_spans
 
     docs = [d for ds in topics.values() for d in ds]
-    heads, sent_ents, doc_ents = _parse(docs)
+    heads, sent_ents, doc_ents, args = _parse(docs)
     keys, sentences, spans, owners = [], [], [], []
     for d in docs:
         by_sentence: dict[int, list[EcbMention]] = defaultdict(list)
@@ -170,6 +176,7 @@ def _compute(topics: dict[int, list[EcbDoc]]) -> dict:
     doc_vecs = embed([d.text[:DOC_CHARS] for d in docs])
     return {
         "heads": heads,
+        "args": args,
         "sent_ents": sent_ents,
         "doc_ents": doc_ents,
         "sent_vec": {k: sent_vecs[i] for i, k in enumerate(keys)},
@@ -227,6 +234,9 @@ def prepare(
     if "word_vec" not in data:  # added later than the rest; filled into older caches
         data["word_vec"] = _word_vectors(topics)
         fresh = True
+    if "args" not in data:  # likewise: the dependency-parse argument slots
+        data["args"] = _parse([d for ds in topics.values() for d in ds])[3]
+        fresh = True
     if use_cache and fresh:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -243,6 +253,7 @@ def prepare(
                 lemma=data["heads"][m.mention_id][0],
                 pos=data["heads"][m.mention_id][1],
                 entities=data["sent_ents"][(d.name, m.sentence)],
+                arguments=data["args"][m.mention_id],
             )
             for d in docs
             for m in d.mentions

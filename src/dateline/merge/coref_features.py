@@ -26,6 +26,14 @@ ENTITY_CLASSES = {
     "actor": ("PERSON", "ORG", "NORP"),
     "number": ("CARDINAL", "QUANTITY"),
 }
+#: Trigger argument slots (:func:`dateline.merge.coref_encode.trigger_arguments`) compared
+#: across a pair. Names and places are pooled because spaCy often swaps GPE and ORG.
+ARGUMENT_GROUPS = {
+    "ent": ("name", "place"),
+    "time": ("time",),
+    "num": ("number",),
+    "words": ("words",),
+}
 #: Documents of a topic whose average-link within-topic tf-idf similarity reaches this form one
 #: story: adjusted Rand index 0.76 against the two seminal events of each ECB+ train topic
 #: (0.66 for dateline's lexical similarity at its best threshold, 0.25).
@@ -50,6 +58,22 @@ FEATURES = (
     "stem_x_trigger",
     "story_x_trigger",
     "story_x_stem",
+    *(f"arg_{c}_{k}" for c in ARGUMENT_GROUPS for k in ("match", "clash")),
+    "arg_jaccard",
+    "stem_x_arg_clash",
+    "stem_x_arg_match",
+)
+#: Second-stage features read off the first stage's (n, n) probabilities: the pair's own
+#: log-odds and how alike the two mentions' links to everyone else are. Two "attack"s that
+#: agree with the same twenty other mentions are one attack even if their own sentences
+#: say little; a pair whose neighbours disagree is two.
+SECOND_ORDER = (
+    "p_logit",
+    "p_row_cosine",
+    "p_shared",
+    "p_logit_x_row_cosine",
+    "p_row_cosine_self",
+    "p_shared_self",
 )
 
 
@@ -63,6 +87,8 @@ class MentionInfo:
     lemma: str
     pos: str
     entities: dict[str, frozenset[str]]  # entity class -> lower-cased content words
+    #: slot -> words of the trigger's own arguments (:func:`coref_encode.trigger_arguments`)
+    arguments: dict[str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +218,10 @@ def pair_features(topic: TopicInput) -> np.ndarray:
 
     ms = topic.mentions
     n = len(ms)
+    if n == 0:
+        return np.zeros((0, 0, len(FEATURES)), dtype=np.float32)
+    if topic.trigger is None or topic.sentence is None:
+        raise ValueError("pair_features needs the trigger and sentence vectors")
     names, sims = doc_similarity(topic)
     where = {d: i for i, d in enumerate(names)}
     story = story_labels(sims["tfidf"])
@@ -220,21 +250,74 @@ def pair_features(topic: TopicInput) -> np.ndarray:
     cols["stem_x_trigger"] = cols["same_stem"] * cols["cos_trigger"]
     cols["story_x_trigger"] = cols["same_story"] * cols["cos_trigger"]
     cols["story_x_stem"] = cols["same_story"] * cols["same_stem"]
+    cols.update(argument_features(ms, cols["same_stem"]))
     out = np.stack([cols[f].astype(np.float32) for f in FEATURES], axis=-1)
     assert out.shape == (n, n, len(FEATURES))
     return out
 
 
+def argument_features(ms: list[MentionInfo], same_stem: np.ndarray) -> dict[str, np.ndarray]:
+    """Do the two triggers' own participants, times and figures agree or clash?
+
+    Same lemma with clashing arguments ("arrested Smith" / "arrested Jones") is the pattern
+    that marks two incidents of one kind inside one story, hence the interaction terms.
+    """
+    empty: frozenset[str] = frozenset()
+    args = [m.arguments or {} for m in ms]
+    cols: dict[str, np.ndarray] = {}
+    for group, slots in ARGUMENT_GROUPS.items():
+        sets = [frozenset().union(*(a.get(s, empty) for s in slots)) for a in args]
+        match, clash, _ = _set_features(sets)
+        cols[f"arg_{group}_match"], cols[f"arg_{group}_clash"] = match, clash
+    every = [frozenset().union(*a.values()) if a else empty for a in args]
+    cols["arg_jaccard"] = _set_features(every)[2]
+    clash = np.maximum.reduce([cols[f"arg_{g}_clash"] for g in ("ent", "time", "num")])
+    match = np.maximum.reduce([cols[f"arg_{g}_match"] for g in ARGUMENT_GROUPS])
+    cols["stem_x_arg_clash"] = same_stem * clash
+    cols["stem_x_arg_match"] = same_stem * match
+    return cols
+
+
+def _neighbour_agreement(p: np.ndarray, self_link: float) -> tuple[np.ndarray, np.ndarray]:
+    """Row cosine and shared-neighbour mass of ``p`` with its diagonal set to ``self_link``."""
+    q = p.astype(np.float64).copy()
+    np.fill_diagonal(q, self_link)
+    unit = q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-9)
+    mass = q.sum(axis=1)
+    shared = np.minimum(q[:, None, :], q[None, :, :]).sum(axis=-1)
+    shared /= np.maximum(np.minimum(mass[:, None], mass[None, :]), 1e-9)
+    return unit @ unit.T, shared
+
+
+def second_order_features(p: np.ndarray) -> np.ndarray:
+    """(n, n, len(SECOND_ORDER)) features of a symmetric probability matrix (diagonal 1).
+
+    Neighbour agreement is measured twice: over the *other* mentions only (what the rest of
+    the topic says about the pair; best on ECB+ train CV) and counting each mention as its own
+    neighbour, so that a pair with no other mentions around still agrees with itself.
+    """
+    row_cos, shared = _neighbour_agreement(p, 0.0)
+    row_cos_self, shared_self = _neighbour_agreement(p, 1.0)
+    clipped = np.clip(p, 1e-6, 1.0 - 1e-6)
+    logit = np.log(clipped / (1.0 - clipped))
+    cols = [logit, row_cos, shared, logit * row_cos, row_cos_self, shared_self]
+    return np.stack(cols, axis=-1).astype(np.float32)
+
+
 __all__ = [
+    "ARGUMENT_GROUPS",
     "ENTITY_CLASSES",
     "FEATURES",
+    "SECOND_ORDER",
     "DocInfo",
     "MentionInfo",
     "TopicInput",
+    "argument_features",
     "average_link_labels",
     "doc_similarity",
     "entity_sets",
     "pair_features",
+    "second_order_features",
     "stem",
     "story_labels",
     "topic_tfidf",
