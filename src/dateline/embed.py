@@ -16,6 +16,7 @@ import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +45,17 @@ def model_dir() -> Path:
 
 
 @dataclass(frozen=True)
+
+def padded(encodings: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and 0/1 attention mask of ``tokenizers`` encodings, padded to the longest one."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros((len(encodings), width), dtype=np.float32)
+    for row, enc in enumerate(encodings):
+        ids[row, : len(enc.ids)] = enc.ids
+        mask[row, : len(enc.ids)] = 1.0
+    return ids, mask
+
 class _Layer:
     qkv_w: np.ndarray  # (384, 1152): query, key and value projections fused into one matmul
     qkv_b: np.ndarray
@@ -96,14 +108,7 @@ class MiniLM:
 
     def tokenize(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Word-piece ids and attention mask, padded to the longest text of the batch."""
-        encs = self.tokenizer.encode_batch(list(texts))
-        width = max(len(e.ids) for e in encs)
-        ids = np.zeros((len(encs), width), dtype=np.int64)
-        mask = np.zeros((len(encs), width), dtype=np.float32)
-        for row, enc in enumerate(encs):
-            ids[row, : len(enc.ids)] = enc.ids
-            mask[row, : len(enc.ids)] = 1.0
-        return ids, mask
+        return padded(self.tokenizer.encode_batch(list(texts)))
 
     def forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Last hidden states (batch, seq, 384) for padded ids and their 0/1 mask."""

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from dateline.embed import DIM, load_model
+from dateline.embed import DIM, load_model, padded
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -46,12 +46,7 @@ def encode_spans(
             idx = order[start : start + batch_size]
             words = [[w or "_" for w in sentences[i]] for i in idx]
             encs = model.tokenizer.encode_batch(words, is_pretokenized=True)
-            width = max(len(e.ids) for e in encs)
-            ids = np.zeros((len(encs), width), dtype=np.int64)
-            mask = np.zeros((len(encs), width), dtype=np.float32)
-            for row, enc in enumerate(encs):
-                ids[row, : len(enc.ids)] = enc.ids
-                mask[row, : len(enc.ids)] = 1.0
+            ids, mask = padded(encs)
             hidden = model.forward(ids, mask)
             for row, (i, enc) in enumerate(zip(idx, encs, strict=True)):
                 n_real = int(mask[row].sum())
