@@ -44,8 +44,6 @@ def model_dir() -> Path:
     return Path(spec.origin).parent / "model"
 
 
-@dataclass(frozen=True)
-
 def padded(encodings: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
     """Ids and 0/1 attention mask of ``tokenizers`` encodings, padded to the longest one."""
     width = max(len(e.ids) for e in encodings)
@@ -56,6 +54,8 @@ def padded(encodings: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
         mask[row, : len(enc.ids)] = 1.0
     return ids, mask
 
+
+@dataclass(frozen=True)
 class _Layer:
     qkv_w: np.ndarray  # (384, 1152): query, key and value projections fused into one matmul
     qkv_b: np.ndarray
