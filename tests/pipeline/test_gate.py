@@ -194,3 +194,84 @@ def test_pipeline_batch_with_and_without_gate() -> None:
     full = _extract_batch(articles, gate=False)
     assert gated == full
     assert gated[1][1] == []
+
+
+# -- second pass: cheaper Docs, no attribute ruler -------------------------------------------
+WHITESPACE_TEXT = (
+    "The minister met economists in Basra.  Exports rose\u00a0by a fifth.\n"
+    "Mr. Hassan praised farmers \n\n  in the south. 12 dates, 3 kg."
+)
+
+
+def _sentence_offsets(doc) -> list[tuple[int, int]]:
+    from dateline.annotate import paragraphs, sentence_spans
+
+    return [(s.start_char, s.end_char) for s in sentence_spans(doc, paragraphs(doc.text))]
+
+
+def test_shallow_doc_has_the_tokenizers_sentence_offsets(nlp) -> None:
+    """Unread text is split at whitespace only; the sentences the extractor reads from it
+    (their character offsets, whitespace trimmed, cut at paragraphs) are the same as with
+    spaCy's tokenizer and the rough splitter."""
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    from dateline.annotate.gate import _sent_start_column, _shallow
+
+    shallow = _shallow(nlp, WHITESPACE_TEXT)
+    reference = nlp.make_doc(WHITESPACE_TEXT)
+    starts = [s for s, _ in rough_sentences(WHITESPACE_TEXT, 0, len(WHITESPACE_TEXT))]
+    first = numpy.isin(reference.to_array([IDX]).reshape(-1), starts)
+    first[0] = True
+    reference.from_array([SENT_START], _sent_start_column(first))
+    assert shallow.text == WHITESPACE_TEXT
+    assert [t.text for t in shallow if not t.is_space][:3] == ["The", "minister", "met"]
+    assert _sentence_offsets(shallow) == _sentence_offsets(reference)
+    assert len(_sentence_offsets(shallow)) == 5  # the blank line cuts a sentence
+
+
+def test_join_keeps_parsed_parts(nlp) -> None:
+    """The joined Doc has the article's text, the parsed parts' entities and trees at the
+    right offsets, and every part's sentences."""
+    from dateline.annotate.gate import join
+
+    text = ARTICLE
+    doc = next(parse([text], nlp))
+    assert doc.text == text
+    parts = [nlp(text[c.start : c.end]) for c in plan(text)]
+    joined = join(parts)
+    assert joined.text == text
+    offsets = [0]
+    for part in parts[:-1]:
+        offsets.append(offsets[-1] + len(part.text))
+    expected = [
+        (e.start_char + off, e.end_char + off, e.label_)
+        for part, off in zip(parts, offsets, strict=True)
+        for e in part.ents
+    ]
+    assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == expected
+    rockets = next(t for t in joined if t.text == "rockets")
+    assert rockets.dep_ == "nsubj" and rockets.head.text == "struck"
+    n_sents = sum(len(list(p.sents)) for p in parts)
+    assert len(list(joined.sents)) == n_sents
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This killed three people in Basra on Tuesday.",
+        "They said something had exploded near the base, and that was all.",
+        "Nobody claimed the attack, which militants denied.",
+        "Gunmen who opened fire were arrested by police.",
+    ],
+)
+def test_pronoun_subjects_read_from_tags(nlp, sentence: str) -> None:
+    """Without the attribute ruler, a subject is a pronoun exactly when the ruler would
+    have said PRON."""
+    from dateline.extract.roles import _is_pronoun
+
+    doc = nlp(sentence)  # the full model, attribute ruler included
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    assert subjects
+    for t in subjects:
+        assert _is_pronoun(t) == (t.pos_ == "PRON"), t.text

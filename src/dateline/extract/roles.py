@@ -18,7 +18,7 @@ from dateline.extract.lexicon import Lexicon
 from dateline.ground.actors import ActorKB, KBActor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _CALLING_ITSELF = re.compile(
     r"(?:calling itself|called|known as|named)\s+(?:the\s+)?[\"“]?(?P<name>[A-Z][\w'’-]*"
@@ -376,13 +376,46 @@ def _attributor(text: str, cue_start: int, sent: Span | None, offset: int) -> st
     return np.strip() or None
 
 
+#: Fine-grained tags the attribute ruler maps to PRON for a subject (a determiner as a
+#: subject, "this killed...", is a pronoun too), and indefinite pronouns the tagger calls NN.
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "EX", "DT", "WDT"})
+_INDEFINITE = frozenset(
+    [
+        "something",
+        "anyone",
+        "anything",
+        "nothing",
+        "someone",
+        "everything",
+        "everyone",
+        "everybody",
+        "nobody",
+        "somebody",
+        "anybody",
+        "any1",
+    ]
+)
+
+
+def _is_pronoun(subject: Token) -> bool:
+    """``subject.pos_ == "PRON"`` for a subject, from the tagger's ``tag_`` alone.
+
+    The pipeline runs without spaCy's attribute ruler (its Matcher cost more than a tenth
+    of the parse, and this is the only place dateline reads a coarse POS); this mirrors the
+    ruler's rules for a token whose dependency is nsubj or nsubjpass.
+    """
+    return not subject.is_space and (
+        subject.tag_ in _PRONOUN_TAGS or (subject.tag_ == "NN" and subject.lower_ in _INDEFINITE)
+    )
+
+
 def _parsed_subject(sent: Span, cue: int) -> str | None:
     tok = next((t for t in sent if t.idx >= cue), None)
     for _ in range(4):
         if tok is None:
             return None
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0].pos_ != "PRON":
+        if subj and not _is_pronoun(subj[0]):
             words = [t for t in subj[0].subtree if t.i <= subj[0].i]
             words = [t for t in words if t.dep_ not in ("det", "nummod", "punct")]
             np = " ".join(t.text for t in words)

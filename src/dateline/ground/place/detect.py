@@ -177,8 +177,10 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
             i += 1
             continue
         match = None
-        for j in range(min(len(toks), i + MAX_TOKENS), i, -1):
-            if not _run_ok(text, toks, i, j):
+        # tokens i..k-1 are one run of name words: only those j need the last-word test
+        k = _run_end(text, toks, i, min(len(toks), i + MAX_TOKENS))
+        for j in range(k, i, -1):
+            if not _capitalised(toks[j - 1][2]) and toks[j - 1][2] not in FEATURE_NOUNS:
                 continue
             end = toks[j - 1][1]
             surface = text[toks[i][0] : end]
@@ -199,17 +201,20 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
     return spans
 
 
-def _run_ok(text: str, toks: tuple[tuple[int, int, str], ...], i: int, j: int) -> bool:
-    """Tokens i..j-1 form one name: adjacent (space or hyphen), capitalised ends, connectors."""
-    if not _capitalised(toks[j - 1][2]) and toks[j - 1][2] not in FEATURE_NOUNS:
-        return False
-    for k in range(i, j):
+def _run_end(text: str, toks: tuple[tuple[int, int, str], ...], i: int, stop: int) -> int:
+    """The first k <= ``stop`` where tokens i..k stop being one run of name words (adjacent,
+    capitalised, connectors or feature nouns). A name may end at any j <= k whose last
+    token is capitalised or a feature noun, so ``gazetteer_spans`` scans the run once
+    instead of once per candidate end."""
+    k = i
+    while k < stop:
         if k > i and text[toks[k - 1][1] : toks[k][0]] not in (" ", "-"):
-            return False
+            break
         tok = toks[k][2]
         if not _capitalised(tok) and tok.lower() not in CONNECTORS and tok not in FEATURE_NOUNS:
-            return False
-    return True
+            break
+        k += 1
+    return k
 
 
 def _entity_spans(doc: Any) -> list[tuple[int, int, str]]:

@@ -301,20 +301,33 @@ def resolve_entries(
 ) -> list[GazEntry | None]:
     """Resolve all the place names of one article together (two passes, see module doc)."""
     gaz = gazetteer or default_gazetteer()
+    # Every context below depends on a name only through its own string (and its key), so
+    # a name an article repeats ("Iran" twenty times) is resolved once per pass: the same
+    # result, without the quadratic cost of rebuilding each occurrence's context.
     first_ctx = Context(focus=focus_country)
-    first = [best(n, gaz, first_ctx)[0] for n in names]
+    first_of: dict[str, GazEntry | None] = {}
+    for n in names:
+        if n not in first_of:
+            first_of[n] = best(n, gaz, first_ctx)[0]
+    first = [first_of[n] for n in names]
     cues = _admin1_cues(first)
     keys = [name_key(n) for n in names]
     towns = {k: _towns_in(n, gaz) for k, n in zip(keys, names, strict=True)}
-    second = [
-        best(n, gaz, Context(focus=focus_country, admin1_keys=cues, **_pair_cues(keys, i, towns)))
-        for i, n in enumerate(names)
-    ]
+    second_of: dict[str, tuple[GazEntry | None, float]] = {}
+    for i, n in enumerate(names):
+        if n not in second_of:
+            ctx = Context(focus=focus_country, admin1_keys=cues, **_pair_cues(keys, i, towns))
+            second_of[n] = best(n, gaz, ctx)
+    second = [second_of[n] for n in names]
     entries = [e for e, _ in second]
     margins = [m for _, m in second]
     confident = [(e, m) for e, m in second if e is not None]
     out: list[GazEntry | None] = []
+    final_of: dict[str, GazEntry | None] = {}
     for i, name in enumerate(names):
+        if name in final_of:
+            out.append(final_of[name])
+            continue
         mine = entries[i]
         others = [e for e, _ in confident if e is not mine]
         ctx = Context(
@@ -332,7 +345,8 @@ def resolve_entries(
             ),
             **_pair_cues(keys, i, towns),
         )
-        out.append(press_named(best(name, gaz, ctx)[0]))
+        final_of[name] = press_named(best(name, gaz, ctx)[0])
+        out.append(final_of[name])
     return out
 
 
