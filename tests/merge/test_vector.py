@@ -170,3 +170,18 @@ def test_dense_clusters_equal_average_link_on_ties(values: list[float], seed: in
     assert average_link_arrays(profiles, a, b, s, THRESHOLD) == average_link(
         profiles, edges, THRESHOLD
     )
+
+
+def test_far_points_without_place_keep_their_score() -> None:
+    """``pair_score`` measures no distance (so applies no cut-off) when one report names
+    neither a country nor a place; the arrays must not zero such a pair (hypothesis found
+    this: two points 186 km apart, one with only an admin1)."""
+    day = DateInterval(dt.date(2024, 3, 1), dt.date(2024, 3, 1), "day")
+    strike = ("Explosions/Remote violence", "Air/drone strike")
+    events = [
+        Event("ev1", *strike, date=day, location=Place("Homs", "SY", "Homs", 33.0, 35.0, 1)),
+        Event("ev2", *strike, date=day, location=Place(None, None, "Homs", 33.0, 37.0, 1)),
+    ]
+    profiles = _profiles(events)
+    assert pair_score(profiles[0], profiles[1]) > 0
+    _assert_same(profiles, [(0, 1)])

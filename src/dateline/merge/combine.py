@@ -52,6 +52,7 @@ EVIDENCE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "sub_event_type": ("event", "sub_event_type", "event_type"),
 }
+_FIELD_RANK = {name: k for k, name in enumerate(FIELDS)}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -150,16 +151,13 @@ def combine(
         raise ValueError(f"unknown merge policy {policy!r}; known: {', '.join(POLICIES)}")
     if len(members) == 1:  # nothing to reconcile: keep extraction's values untouched
         return survivor.with_(field_values=tuple(source_values(survivor)))
-    values = sorted(
-        {
-            (v.field, v.article_id, repr(v.value)): v for m in members for v in source_values(m)
-        }.values(),
-        key=lambda v: (
-            FIELDS.index(v.field) if v.field in FIELDS else 99,
-            order(v.article_id),
-            repr(v.value),
-        ),
-    )
+    shown = {  # one value per (field, article, value); repr is what tells values apart
+        (v.field, v.article_id, repr(v.value)): v for m in members for v in source_values(m)
+    }
+    values = [
+        shown[k]
+        for k in sorted(shown, key=lambda k: (_FIELD_RANK.get(k[0], 99), order(k[1]), k[2]))
+    ]
     news = {s.article_id for m in members if not m.background for s in m.sources}
     pick = _Picker(values, policy, order, news)
     sub = pick.sub_event_type() or survivor.sub_event_type
@@ -260,18 +258,18 @@ class _Picker:
         if self.policy == "latest":
             chosen = self._latest(vals)
         else:
-
-            def agreement(v: FieldValue) -> int:
-                return sum(not _disagree("date", [v, w]) for w in vals)
-
-            chosen = min(
-                vals,
-                key=lambda v: (
-                    -agreement(v),
-                    _PRECISION_RANK[v.value["precision"]],
-                    self.order(v.article_id),
-                ),
-            )
+            agree = _date_agreement([(v.value["start"], v.value["end"]) for v in vals])
+            chosen = vals[
+                min(
+                    range(len(vals)),
+                    key=lambda k: (
+                        -agree[k],
+                        _PRECISION_RANK[vals[k].value["precision"]],
+                        self.order(vals[k].article_id),
+                        k,  # min() keeps the first of equals
+                    ),
+                )
+            ]
         return DateInterval.from_dict(chosen.value)
 
     def place(self) -> Place | None:
@@ -281,20 +279,19 @@ class _Picker:
         if self.policy == "latest":
             return Place.from_dict(self._latest(vals).value)
         places = [Place.from_dict(v.value) for v in vals]
-
-        def agreement(p: Place | None) -> int:
-            assert p is not None
-            return sum(_place_agrees(p, q) for q in places if q is not None)
-
-        ranked = sorted(
-            zip(places, vals, strict=True),
-            key=lambda pv: (
-                -agreement(pv[0]),
-                pv[0].precision if pv[0] else 9,
-                self.order(pv[1].article_id),
+        where = [(p.country_code, norm_name(p.admin1)) for p in places]
+        kinds = Counter(where)  # few distinct places a cluster: count against those
+        agree = [sum(n for u, n in kinds.items() if _place_agrees(w, u)) for w in where]
+        best = min(
+            range(len(vals)),
+            key=lambda k: (
+                -agree[k],
+                places[k].precision,
+                self.order(vals[k].article_id),
+                k,  # the first of equals, as a stable sort would give
             ),
         )
-        return ranked[0][0]
+        return places[best]
 
     def sub_event_type(self) -> str | None:
         vals = self._of("sub_event_type")
@@ -307,11 +304,24 @@ class _Picker:
         return min(votes, key=lambda s: (-votes[s], first[s]))
 
 
-def _place_agrees(p: Place, q: Place) -> bool:
-    if p.country_code and q.country_code and p.country_code != q.country_code:
+def _place_agrees(p: tuple[str | None, str], q: tuple[str | None, str]) -> bool:
+    """Same country (when both say) and same first-level region (when both say);
+    each place as (country code, normalised admin1)."""
+    if p[0] and q[0] and p[0] != q[0]:
         return False
-    a1, a2 = norm_name(p.admin1), norm_name(q.admin1)
-    return not (a1 and a2 and a1 != a2)
+    return not (p[1] and q[1] and p[1] != q[1])
+
+
+def _date_agreement(spans: Sequence[tuple[str, str]]) -> list[int]:
+    """For each (start, end) span, how many spans (itself included) do not disagree with
+    it in ``_disagree``'s sense: both well-formed and overlapping."""
+    kinds = Counter(spans)  # few distinct spans a cluster: count against those
+    return [
+        sum(
+            n for (s2, e2), n in kinds.items() if s1 <= e1 and s2 <= e2 and not (s1 > e2 or s2 > e1)
+        )
+        for s1, e1 in spans
+    ]
 
 
 def _union_actors(members: Sequence[Event]) -> tuple[Actor, ...]:

@@ -15,7 +15,7 @@ from dateline.merge.blocking import blocks
 from dateline.merge.combine import POLICIES, combine
 from dateline.merge.features import THRESHOLD, Profile, pair_features, pair_score
 from dateline.merge.model import MergeDecision, MergeResult, Override
-from dateline.merge.window import cluster_block
+from dateline.merge.parallel import cluster_blocks
 from dateline.records import Article, Event
 
 
@@ -25,12 +25,15 @@ def merge_events(
     overrides: Sequence[Override] = (),
     policy: str = "conservative",
     articles: Mapping[str, Article] | None = None,
+    workers: int = 1,
 ) -> MergeResult:
     """Merge single-report events into one event per real-world event.
 
     ``overrides`` are replayed after scoring: ``split`` keeps its mentions apart from all
     others, ``merge`` forces its mentions into one event (a merge wins over a split).
     ``articles`` (optional) supplies publication dates missing from the events' sources.
+    ``workers`` > 1 clusters independent blocks in that many processes; the result is the
+    same for any number.
     """
     if policy not in POLICIES:
         raise ConfigError(f"unknown merge policy {policy!r}; known: {', '.join(POLICIES)}")
@@ -40,9 +43,8 @@ def merge_events(
     sides = _split_sides(profiles, overrides)
     clusters: list[list[int]] = []
     edges: dict[tuple[int, int], float] = {}  # kept only inside clusters, for the decisions
-    grouped = blocks(profiles)
-    for key in sorted(grouped):  # blocks never share a pair: cluster each on its own
-        found, kept = cluster_block(grouped.pop(key), sides)
+    # blocks never share a pair: cluster each on its own, in worker processes if asked
+    for found, kept in cluster_blocks(blocks(profiles), sides, workers):
         clusters += found
         edges.update(kept)
     clusters, forced = _apply_merges(sorted(clusters), profiles, overrides)

@@ -5,10 +5,12 @@ edges and a window has ~400k of them; the dict-of-dicts bookkeeping of ``average
 spends ~25 us an edge. Here the link sums live in one dense matrix (a merge adds two rows),
 and the heap is split in two: the initial edges as one array sorted once, scanned in
 vectorised chunks (most of its entries are stale by the time they come up, and are
-skipped as arrays), and a small Python heap for the entries pushed after merges. Entries
+skipped as arrays), and for the entries pushed after merges one sorted batch a merge with
+only each batch's next entry in a Python heap (entries of absorbed clusters, ~90% of them
+on dense windows, are dropped as their batch advances instead of being popped). Entries
 are taken in the same order as ``average_link`` pops them and judged by the same rules
 (stale unless within 1e-12 of the current average; can the clusters join), so the clusters
-are the same; ``tests/merge/test_dense.py`` checks that.
+are the same; ``tests/merge/test_vector.py`` checks that.
 """
 
 from __future__ import annotations
@@ -54,7 +56,14 @@ def average_link_arrays(
     init_v = scores[strong][order]
     neg_v = -init_v
     pair_key = init_a * m + init_b
-    pushed: list[tuple[float, int, int]] = []  # (-avg, a, b), positions stand in for keys
+    # Entries pushed after merges: one sorted batch a merge, and in the heap only the next
+    # entry of each batch (a k-way merge pops them in the same order as one heap of all).
+    # An entry whose cluster was absorbed is dropped when its batch advances: it would be
+    # popped and dropped anyway, and a dead cluster never comes back.
+    pushed: list[tuple[float, int, int, int]] = []  # (-avg, a, b, batch); positions as keys
+    batches: list[list[tuple[float, int, int]]] = []
+    offset: list[int] = []
+    live = [True] * m  # ``alive`` as a list: cheaper to read one at a time
     ptr, total = 0, len(init_v)
 
     def current(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -79,17 +88,40 @@ def average_link_arrays(
         assert left is not None and right is not None
         left.absorb(right)
         clusters[b] = None
-        alive[b] = False
+        alive[b] = live[b] = False
+        # Link sums are positive, so the non-zero cells of a row are its links: only they
+        # are written in the columns (a full column write touches one cache line a row).
+        gone = np.flatnonzero(sums[b])
         row = sums[a] + sums[b]
         row[a] = row[b] = 0.0
-        sums[a], sums[:, a] = row, row
-        sums[b], sums[:, b] = 0.0, 0.0
-        size[a] += size[b]
         near = np.flatnonzero(row)
+        sums[a] = row
+        sums[near, a] = row[near]
+        sums[b] = 0.0
+        sums[gone, b] = 0.0
+        size[a] += size[b]
         avg = row[near] / (size[a] * size[near])
         strong = avg >= threshold
-        for k, value in zip(near[strong].tolist(), avg[strong].tolist(), strict=True):
-            heapq.heappush(pushed, (-value, min(a, k), max(a, k)))
+        if not strong.any():
+            return
+        neg, k = -avg[strong], near[strong]
+        lo, hi = np.minimum(k, a), np.maximum(k, a)
+        order = np.lexsort((hi, lo, neg))
+        batch = list(zip(neg[order].tolist(), lo[order].tolist(), hi[order].tolist(), strict=True))
+        batches.append(batch)
+        offset.append(0)
+        heapq.heappush(pushed, (*batch[0], len(batches) - 1))
+
+    def advance(bid: int) -> None:
+        """Put the next entry of batch ``bid`` whose clusters are both alive in the heap."""
+        batch, off = batches[bid], offset[bid] + 1
+        while off < len(batch) and not (live[batch[off][1]] and live[batch[off][2]]):
+            off += 1
+        offset[bid] = off
+        if off < len(batch):
+            heapq.heappush(pushed, (*batch[off], bid))
+        else:
+            batches[bid] = []  # exhausted: free it
 
     def joinable(a: int, b: int) -> bool:
         left, right = clusters[a], clusters[b]
@@ -101,8 +133,9 @@ def average_link_arrays(
         if valid < total:
             top = (-float(init_v[valid]), int(init_a[valid]), int(init_b[valid]))
         if pushed and (top is None or pushed[0] < top):
-            neg, a, b = heapq.heappop(pushed)
-            if not (alive[a] and alive[b]):
+            neg, a, b, bid = heapq.heappop(pushed)
+            advance(bid)
+            if not (live[a] and live[b]):
                 continue
             avg = float(sums[a, b] / (size[a] * size[b]))
             if abs(avg + neg) > _STALE or not joinable(a, b):

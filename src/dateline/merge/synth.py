@@ -62,12 +62,24 @@ def _zipf(rng: random.Random, n: int, s: float = 1.1) -> list[float]:
 
 def country_partitions(cfg: SynthConfig) -> Iterator[list[tuple[Event, str]]]:
     """Per country: ``(event, real_event_id)`` pairs; the id is the gold cluster."""
+    for c in range(cfg.countries):
+        yield country_partition(cfg, c)
+
+
+def partition_sizes(cfg: SynthConfig) -> list[int]:
+    """Reports in each country partition, largest first (the order of the partitions)."""
     rng = random.Random(cfg.seed)
     shares = sorted(_zipf(rng, cfg.countries), reverse=True)
     total = sum(shares)
-    for c, share in enumerate(shares):
-        n = round(cfg.events * share / total)
-        yield list(_country(cfg, c, n, random.Random(cfg.seed * 1000 + c)))
+    return [round(cfg.events * share / total) for share in shares]
+
+
+def country_partition(cfg: SynthConfig, c: int) -> list[tuple[Event, str]]:
+    """Partition ``c`` alone, as ``country_partitions`` yields it: every country has its
+    own seeded generator, so a worker process can make its partition from the seed
+    instead of receiving it."""
+    n = partition_sizes(cfg)[c]
+    return list(_country(cfg, c, n, random.Random(cfg.seed * 1000 + c)))
 
 
 def _country(cfg: SynthConfig, c: int, n: int, rng: random.Random) -> Iterator[tuple[Event, str]]:

@@ -139,7 +139,9 @@ def _place(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.nda
             default=np.where(coarse, 0.6, 0.35),
         )
         border = measured & ~decided & (np.abs(distance - radius) < BORDER_KM)
-    return score, np.where(measured, distance, 0.0), border
+    # ``place_score`` measures no distance when it stops early (no place on one side, two
+    # countries), and ``pair_score`` then applies no distance cut-off either.
+    return score, np.where(measured & ~neutral & ~other_country, distance, 0.0), border
 
 
 def _distance(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -51,18 +51,37 @@ def cluster_block(
     """Clusters of one block (lists of profile indices) and the edges inside them."""
     cols = Columns.of(sorted(members, key=lambda p: p.index))
     if len(members) <= STREAM_ABOVE:
-        return _cluster(cols, np.arange(len(cols)), sides)
+        return _cluster(cols, np.arange(len(cols)), sides)[:2]
     return _stream(cols, sides)
 
 
+#: Edges as three arrays: positions in the block's columns (first, second) and scores.
+EdgeArrays = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
 def _cluster(
-    cols: Columns, positions: np.ndarray, sides: Mapping[int, frozenset[int]]
-) -> tuple[list[list[int]], Edges]:
-    """Score and cluster the reports at ``positions`` (ascending) of ``cols``."""
+    cols: Columns,
+    positions: np.ndarray,
+    sides: Mapping[int, frozenset[int]],
+    known: tuple[np.ndarray, EdgeArrays] | None = None,
+) -> tuple[list[list[int]], Edges, EdgeArrays]:
+    """Score and cluster the reports at ``positions`` (ascending) of ``cols``; also return
+    every edge (>= EDGE_FLOOR) found. ``known`` is (positions, their edges) already scored
+    (the reports carried from the previous window): their pairs are not scored again, which
+    changes nothing, as a pair's candidacy and score depend on the pair alone."""
     first, second = candidate_positions(cols, positions)
+    if known is not None:
+        carried = np.zeros(len(cols), dtype=bool)
+        carried[known[0]] = True
+        fresh = ~(carried[first] & carried[second])
+        first, second = first[fresh], second[fresh]
     scores = score_pairs(cols, first, second)
     keep = scores >= EDGE_FLOOR
     first, second, scores = first[keep], second[keep], scores[keep]
+    if known is not None:
+        old_first, old_second, old_scores = known[1]
+        first, second = np.concatenate([first, old_first]), np.concatenate([second, old_second])
+        scores = np.concatenate([scores, old_scores])
     profiles = [cols.profiles[k] for k in positions.tolist()]
     if len(positions) <= DENSE_MAX:
         local_a, local_b = np.searchsorted(positions, first), np.searchsorted(positions, second)
@@ -76,14 +95,31 @@ def _cluster(
             )
         )
         found = average_link(profiles, edges, THRESHOLD, sides)
-    owner = {i: c for c, group in enumerate(found) for i in group if len(group) > 1}
-    kept: Edges = {}
-    for a, b, s in zip(
-        cols.index[first].tolist(), cols.index[second].tolist(), scores.tolist(), strict=True
-    ):
-        if a in owner and owner.get(b) == owner[a]:
-            kept[(a, b)] = s
-    return found, kept
+    return found, _inside(cols, positions, found, first, second, scores), (first, second, scores)
+
+
+def _inside(
+    cols: Columns,
+    positions: np.ndarray,
+    found: Sequence[Sequence[int]],
+    first: np.ndarray,
+    second: np.ndarray,
+    scores: np.ndarray,
+) -> Edges:
+    """The edges whose two reports ended in one cluster (kept for the merge decisions)."""
+    label = np.full(len(cols), -1, dtype=np.int64)
+    at = {int(cols.index[k]): k for k in positions.tolist()}
+    for c, group in enumerate(found):
+        if len(group) > 1:
+            label[[at[i] for i in group]] = c
+    same = np.flatnonzero((label[first] >= 0) & (label[first] == label[second]))
+    return dict(
+        zip(
+            zip(cols.index[first[same]].tolist(), cols.index[second[same]].tolist(), strict=True),
+            scores[same].tolist(),
+            strict=True,
+        )
+    )
 
 
 def _stream(cols: Columns, sides: Mapping[int, frozenset[int]]) -> tuple[list[list[int]], Edges]:
@@ -94,16 +130,17 @@ def _stream(cols: Columns, sides: Mapping[int, frozenset[int]]) -> tuple[list[li
     clusters: list[list[int]] = []
     edges: Edges = {}
     carry: list[Profile] = []
+    known: tuple[np.ndarray, EdgeArrays] | None = None
     nxt = 0
     while carry or nxt < len(short):
         if not carry:  # skip quiet stretches
             horizon = _start(short[nxt])[0]
-        horizon += WINDOW_DAYS
+        horizon = _cap(short, nxt, horizon + WINDOW_DAYS, DENSE_MAX - len(carry))
         batch = list(carry)
         while nxt < len(short) and _start(short[nxt])[0] < horizon:
             batch.append(short[nxt])
             nxt += 1
-        found, kept = _cluster(cols, _positions(batch, position), sides)
+        found, kept, scored = _cluster(cols, _positions(batch, position), sides, known)
         by_index = {p.index: p for p in batch}
         final: set[int] = set()
         carry = []
@@ -114,12 +151,28 @@ def _stream(cols: Columns, sides: Mapping[int, frozenset[int]]) -> tuple[list[li
             else:
                 carry += (by_index[i] for i in group)
         carry.sort(key=_start)
+        known = _among(_positions(carry, position), scored) if carry else None
         edges.update((pair, s) for pair, s in kept.items() if pair[0] in final)
     if rest:
-        found, kept = _cluster(cols, _positions(rest, position), sides)
+        found, kept, _ = _cluster(cols, _positions(rest, position), sides)
         clusters += found
         edges.update(kept)
     return sorted(clusters), edges
+
+
+def _among(positions: np.ndarray, edges: EdgeArrays) -> tuple[np.ndarray, EdgeArrays]:
+    """``positions`` and the edges with both ends among them."""
+    both = np.isin(edges[0], positions) & np.isin(edges[1], positions)
+    return positions, (edges[0][both], edges[1][both], edges[2][both])
+
+
+def _cap(short: Sequence[Profile], nxt: int, horizon: int, room: int) -> int:
+    """``horizon``, moved earlier if the reports starting before it would not fit in
+    ``room`` (the dense matrix's limit less the carried reports), but by at most one day:
+    a batch over the limit would be clustered with the slow dict bookkeeping."""
+    if nxt + room >= len(short) or _start(short[nxt + max(room, 0)])[0] >= horizon:
+        return horizon
+    return max(_start(short[nxt + max(room, 0)])[0], _start(short[nxt])[0] + 1)
 
 
 def _positions(batch: Sequence[Profile], position: Mapping[int, int]) -> np.ndarray:
