@@ -156,3 +156,18 @@ def test_dates_round_trip_through_written_formats(day: D, fmt: str) -> None:
     got = parse_published(written, "test")  # numeric dates are read day-first, as written
     assert got is not None and got.start == day, written
     assert [m.date for m in find_full_dates(f"Published {written} in Baghdad")] == [day]
+
+
+def test_a_neighbouring_sentence_about_another_named_event_does_not_date_an_anniversary() -> None:
+    """Tehran Times: the Khan Sheikhoun date next to Sardasht's 30th anniversary gave 2047."""
+    other = (
+        "The chemical attack on Khan Sheikhoun in Idlib province on 4 April 2017 killed dozens. "
+        "His visit coincided with the 30th anniversary of the chemical attack on Sardasht."
+    )
+    assert infer_published(other) is None
+    same = (
+        "General Soleimani was killed on 3 January 2020 near Baghdad airport. Iranians marked "
+        "the second anniversary of Soleimani's assassination on Monday."
+    )
+    got = infer_published(same)
+    assert got is not None and got.start == D(2021, 12, 31)

@@ -56,6 +56,12 @@ _NOW_CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_NAME_RE = re.compile(r"\b[A-Z][\w-]{2,}")
+_NOT_NAMES = frozenset({
+    "The", "This", "That", "His", "Her", "Its", "Their", "Our", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+})  # fmt: skip
 
 
 def _precision(start: dt.date, end: dt.date) -> Precision:
@@ -214,16 +220,27 @@ def infer_published(text: str) -> DateInterval | None:
             continue
         after = [d for d in find_full_dates(sentence) if d.start >= m.end()]
         before = [d for d in find_full_dates(sentence) if d.start < m.end()]
-        around = [
-            d
-            for s in sentences[max(0, i - 1) : i] + sentences[i + 1 : i + 2]
-            for d in find_full_dates(s)
-        ]
+        # the next sentence usually tells the event ("... the 34th anniversary of the attack
+        # on Sardasht. The attack took place on June 28, 1987"); the one before only when it
+        # names what the anniversary names
+        subject = _names(sentence[m.end() :])
+        before_it = [s for s in sentences[max(0, i - 1) : i] if not subject or subject & _names(s)]
+        around = [d for s in before_it + sentences[i + 1 : i + 2] for d in find_full_dates(s)]
         n = _ordinal(m.group("n"))
         for event in after + before + around:
             day, why = _anniversary_day(event, n, years)
             return _interval_around(day, f"{m.group(0)!r}: {why}", text)
     return None
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words (places, people) that say what a sentence is about.
+
+    "the 30th anniversary of the chemical attack on Sardasht" is not dated by the sentence
+    before it about Khan Sheikhoun: the previous sentence's date is taken for the
+    anniversary only when the two share a name, or when the anniversary names none.
+    """
+    return {w for w in _NAME_RE.findall(text) if w not in _NOT_NAMES}
 
 
 def _interval_around(day: dt.date, why: str, text: str) -> DateInterval:
