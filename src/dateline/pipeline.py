@@ -222,10 +222,20 @@ def merge(
     policy: str = "conservative",
     overrides: Sequence[Any] = (),
     articles: dict[str, Article] | None = None,
+    workers: int = 1,
 ) -> MergeResult:
+    """Merge single-report events; large merges cluster their blocks in ``workers``
+    processes (the result is the same for any number; small ones are not worth a pool)."""
     from dateline.merge import merge_events
 
-    return merge_events(events, overrides=overrides, policy=policy, articles=articles)
+    workers = workers if len(events) >= PARALLEL_MERGE_ABOVE else 1
+    return merge_events(
+        events, overrides=overrides, policy=policy, articles=articles, workers=workers
+    )
+
+
+#: Reports above which a merge is worth starting worker processes for.
+PARALLEL_MERGE_ABOVE = 20_000
 
 
 # -- whole runs ------------------------------------------------------------------------
@@ -348,6 +358,7 @@ def run(
             policy=config.policy,
             run_id=run_id,
             new_mentions=new_mentions if incremental else None,
+            workers=config.workers,
         )
     summary.events = store.count("events")
     store.finish_run(
@@ -363,6 +374,7 @@ def rebuild_events(
     policy: str = "conservative",
     run_id: str | None = None,
     new_mentions: Sequence[str] | None = None,
+    workers: int = 1,
 ) -> int:
     """Merge stored mentions (honouring analyst overrides) into the events view.
 
@@ -385,7 +397,7 @@ def rebuild_events(
             scope |= override_ids
         overrides = [o for o in overrides if scope.intersection(o.mention_ids)]
     singles = [Event.from_dict(r) for r in store.mention_records(scope)]
-    result = merge(singles, policy=policy, overrides=overrides)
+    result = merge(singles, policy=policy, overrides=overrides, workers=workers)
     article_ids = {s.article_id for ev in result.events for s in ev.sources}
     articles = store.articles(article_ids)
     stories = story_clusters(list(articles.values()), result.events)

@@ -43,3 +43,25 @@ def test_synthetic_figures_do_not_depend_on_workers() -> None:
     two = run_synthetic(2500, seed=5, workers=2)
     for key in ("events_in", "events_out", "partitions", "precision", "recall"):
         assert one[key] == two[key]
+
+
+def test_the_pipeline_merges_large_stores_with_its_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateline.merge.parallel as parallel
+    import dateline.pipeline as pipeline
+
+    used: list[int] = []
+    real = parallel.cluster_blocks
+
+    def spy(grouped, sides, workers=1):  # type: ignore[no-untyped-def]
+        used.append(workers)
+        return real(grouped, sides, workers)
+
+    monkeypatch.setattr("dateline.merge.core.cluster_blocks", spy)
+    events = [
+        e for part in country_partitions(SynthConfig(events=600, countries=2)) for e, _ in part
+    ]
+    small = pipeline.merge(events, workers=2)  # below the threshold: no pool
+    monkeypatch.setattr(pipeline, "PARALLEL_MERGE_ABOVE", 100)
+    large = pipeline.merge(events, workers=2)
+    assert used == [1, 2]
+    assert _fingerprint(large) == _fingerprint(small)
