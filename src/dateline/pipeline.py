@@ -170,11 +170,15 @@ def extract_articles(
     for article, result in _extracted(_batches(articles, batch_size), workers, gate):
         if isinstance(result, str):
             if on_failure is None:
-                where = article.source_path or article.article_id
-                raise ExtractionFailed(f"{where}: {result}")
+                raise ExtractionFailed(f"{origin(article)}: {result}")
             on_failure(article, result)
         else:
             yield article, result
+
+
+def origin(article: Article) -> str:
+    """Where an article came from, for a person reading an error: its file, else its id."""
+    return article.source_path or article.article_id
 
 
 def _extracted(
@@ -216,6 +220,10 @@ def mention_record(event: Event) -> dict[str, Any]:
     return event.to_dict() | {"_block": block_key(event)}
 
 
+#: Reports above which a merge is worth starting worker processes for.
+PARALLEL_MERGE_ABOVE = 20_000
+
+
 def merge(
     events: Sequence[Event],
     *,
@@ -232,10 +240,6 @@ def merge(
     return merge_events(
         events, overrides=overrides, policy=policy, articles=articles, workers=workers
     )
-
-
-#: Reports above which a merge is worth starting worker processes for.
-PARALLEL_MERGE_ABOVE = 20_000
 
 
 # -- whole runs ------------------------------------------------------------------------
@@ -306,8 +310,7 @@ def run(
                 if config.strict and item.error is not None:
                     raise item.error
                 summary.skipped.append(item)
-                code = item.error.code if item.error is not None else "E100"
-                store.add_skip(item.path, code, item.reason, run_id)
+                store.add_skip(item.path, item.code, item.reason, run_id)
                 if on_item:
                     on_item(item, 0)
                 continue
@@ -323,14 +326,12 @@ def run(
     def failed(article: Article, reason: str) -> None:
         """One article the extractor broke on: recorded and reported, the run goes on; it is
         not stored, so the next run tries it again."""
-        where = article.source_path or article.article_id
-        if config.strict:
-            raise ExtractionFailed(f"{where}: {reason}")
-        summary.skipped.append(Skip(where, reason))
-        store.add_skip(where, ExtractionFailed.code, reason, run_id)
+        skip = Skip(origin(article), reason)
+        summary.skipped.append(skip)
+        store.add_skip(skip.path, ExtractionFailed.code, reason, run_id)
         known.discard(article.article_id)
         if on_item:
-            on_item(Skip(where, reason), 0)
+            on_item(skip, 0)
 
     incremental = store.count("events") > 0
     new_mentions: list[str] = []
@@ -340,7 +341,7 @@ def run(
         workers=config.workers,
         batch_size=config.batch_size,
         gate=config.gate,
-        on_failure=failed,
+        on_failure=None if config.strict else failed,  # strict: extract_articles raises
     ):
         records = [mention_record(ev) for ev in mention_events(article, mentions)]
         pending.append((article, records))

@@ -39,5 +39,10 @@ class Skip:
     reason: str
     error: InputError | None = None
 
+    @property
+    def code(self) -> str:
+        """The error catalogue code of the reason (E100, a generic input skip, when no error)."""
+        return self.error.code if self.error is not None else "E100"
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -84,13 +84,13 @@ def _extract_partition(articles: Iterable[Article]) -> Iterator[tuple[str, str]]
     """(block key, single-source event JSON) for every mention in this partition, and
     (SKIP, skip JSON) for every article the extractor failed on."""
     from dateline.errors import ExtractionFailed
-    from dateline.pipeline import block_key, extract_articles, mention_events
+    from dateline.pipeline import block_key, extract_articles, mention_events, origin
 
     failures: list[tuple[str, str]] = []
 
     def failed(article: Article, reason: str) -> None:
-        where = article.source_path or article.article_id
-        failures.append((SKIP, _skip_json(where, ExtractionFailed.code, reason)))
+        row = {"path": origin(article), "code": ExtractionFailed.code, "reason": reason}
+        failures.append((SKIP, json.dumps(row, sort_keys=True)))
 
     for article, mentions in extract_articles(articles, batch_size=16, on_failure=failed):
         for event in mention_events(article, mentions):
@@ -100,13 +100,8 @@ def _extract_partition(articles: Iterable[Article]) -> Iterator[tuple[str, str]]
     yield from failures
 
 
-def _skip_json(path: str, code: str, reason: str) -> str:
-    return json.dumps({"path": path, "code": code, "reason": reason}, sort_keys=True)
-
-
-def _ingest_skip(item: Any) -> str:
-    code = item.error.code if item.error is not None else "E100"
-    return _skip_json(item.path, code, item.reason)
+def _skip_row(item: Any) -> tuple[str, str, str]:  # an ingest Skip
+    return (item.path, item.code, item.reason)
 
 
 def _merge_group(policy: str, overrides: Sequence[Any]):
@@ -184,7 +179,7 @@ def run_spark(
     if not parts:
         raise ValueError("no input files")
     items = (parts[0] if len(parts) == 1 else sc.union(parts)).cache()
-    ingest_skips = items.filter(lambda x: not isinstance(x, Article)).map(_ingest_skip)
+    ingest_skips = items.filter(lambda x: not isinstance(x, Article)).map(_skip_row)
     # Articles met twice (the same text in two files) are kept once, as locally.
     articles = (
         items.filter(lambda x: isinstance(x, Article))
@@ -195,9 +190,9 @@ def run_spark(
     n_articles = articles.count()
     extracted = articles.mapPartitions(_extract_partition).cache()
     mentions = extracted.filter(lambda kv: kv[0] != SKIP)
-    skips = sorted(
-        ingest_skips.collect() + extracted.filter(lambda kv: kv[0] == SKIP).values().collect()
-    )
+    failed = extracted.filter(lambda kv: kv[0] == SKIP).values().map(json.loads)
+    failed_rows = [(r["path"], r["code"], r["reason"]) for r in failed.collect()]
+    skips = sorted(ingest_skips.collect() + failed_rows, key=lambda r: (r[1], r[0], r[2]))
     keys = (
         dict(mentions.map(lambda kv: (json.loads(kv[1])["mention_ids"][0], kv[0])).collect())
         if overrides
@@ -210,10 +205,9 @@ def run_spark(
     )
     out = Path(out_dir)
     frame.write.mode("overwrite").parquet(str(out / "mentions.parquet"))
-    skip_rows = [tuple(json.loads(r)[k] for k in ("path", "code", "reason")) for r in skips]
-    spark.createDataFrame(skip_rows, "path string, code string, reason string").coalesce(
-        1
-    ).write.mode("overwrite").parquet(str(out / "skips.parquet"))
+    spark.createDataFrame(skips, "path string, code string, reason string").coalesce(1).write.mode(
+        "overwrite"
+    ).parquet(str(out / "skips.parquet"))
     grouped = frame.groupBy("block").agg(F.collect_list("record").alias("records"))
     merged = grouped.rdd.map(lambda r: (r["block"], r["records"])).flatMap(
         _merge_group(policy, list(overrides))
