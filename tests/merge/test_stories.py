@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from dateline.ids import stable_id
 from dateline.merge import stories
 from dateline.merge.similarity import cosine_terms, weighted_terms
+from dateline.merge.sources import age_key
 from dateline.records import Article, DateInterval
 
 WORDS = ["rockets", "base", "Anbar", "militia", "drone", "Basra", "protest", "oil", "42", "talks"]
@@ -18,7 +19,7 @@ WORDS = ["rockets", "base", "Anbar", "militia", "drone", "Basra", "protest", "oi
 def pairwise_stories(articles: list[Article]) -> dict[str, str]:
     """The definition, one pair at a time: linked within STORY_DAYS (or either undated) when
     the leads' cosine reaches STORY_SIMILARITY; a story is named after its oldest article."""
-    ordered = sorted(articles, key=stories._age)
+    ordered = sorted(articles, key=age_key)
     root = list(range(len(ordered)))
 
     def find(x: int) -> int:

@@ -52,7 +52,7 @@ def wire_credits(text: str) -> frozenset[str]:
 
 def find_reprints(articles: Sequence[Article]) -> dict[str, str]:
     """article_id -> canonical article_id (the earliest published copy; itself if original)."""
-    ordered = sorted(articles, key=_age)
+    ordered = sorted(articles, key=age_key)
     sh = [shingles(a.text) for a in ordered]
     words = [token_set([a.text]) for a in ordered]
     wires = [wire_credits(a.text) for a in ordered]
@@ -93,6 +93,7 @@ def independent_sources(event: Event, reprints: Mapping[str, str]) -> int:
     return len({find(n) for n in groups.values()})
 
 
-def _age(a: Article) -> tuple[str, str]:
-    start = a.published.start.isoformat() if a.published.start else "9999"
-    return (start, a.article_id)
+def age_key(a: Article) -> tuple[str, str]:
+    """Sort key, oldest first: publication day (undated articles last), then id."""
+    day = a.published.start if a.published else None
+    return (day.isoformat() if day else "9999", a.article_id)

@@ -24,6 +24,7 @@ from scipy import sparse
 
 from dateline.ids import stable_id
 from dateline.merge.similarity import cosine_terms, weighted_terms
+from dateline.merge.sources import age_key
 from dateline.records import Article, Event
 
 #: Lexical similarity above which two articles within STORY_DAYS belong to one story.
@@ -38,7 +39,7 @@ BLOCK_CELLS = 4_000_000
 
 def story_clusters(articles: Sequence[Article], events: Sequence[Event] = ()) -> dict[str, str]:
     """article_id -> story_id for every article (see the module docstring for the rule)."""
-    ordered = sorted(articles, key=_age)
+    ordered = sorted(articles, key=age_key)
     index = {a.article_id: i for i, a in enumerate(ordered)}
     parent = list(range(len(ordered)))
 
@@ -110,11 +111,6 @@ def _lead(article: Article) -> str:
 
 def _day(a: Article) -> dt.date | None:
     return a.published.start if a.published else None
-
-
-def _age(a: Article) -> tuple[str, str]:
-    day = _day(a)
-    return (day.isoformat() if day else "9999", a.article_id)
 
 
 __all__ = ["STORY_DAYS", "STORY_SIMILARITY", "similar_pairs", "story_clusters"]
