@@ -71,12 +71,15 @@ def gate() -> Prefilter:
 
 
 def may_hold_event(text: str) -> bool:
-    """False when no trigger or statement cue occurs in ``text``: no mention can come out.
+    """False when the gate would let the model read nothing of the article ``text``.
 
-    ``text`` is matched as a slice, as the extractor matches each sentence, so a word
-    boundary at its edges always holds.
+    The answer is the plan's (any chunk read), so an article is scanned once: the plan is
+    kept (``_planned``) for the ``parse`` that follows. The plan tests every trigger and
+    statement cue on each paragraph and rough sentence: an article whose only matches span a
+    paragraph break or several rough sentences yields no mention either, since the
+    extractor's sentences never span a paragraph.
     """
-    return gate().search(text)
+    return any(chunk.read for chunk in _planned(text, CONTEXT))
 
 
 def rough_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -101,6 +104,18 @@ def plan(text: str, *, context: int = CONTEXT) -> list[Chunk]:
     that matches is read with ``context`` words either side (within the paragraph). Chunks
     begin and end at word starts, so each tokenizes as it would inside the whole text.
     """
+    return list(_planned(text, context))
+
+
+#: Plans kept for the articles of the batches in flight: the pipeline asks
+#: ``may_hold_event`` of each article of a batch, then ``parse``s the batch, and both read
+#: the same plan. A few hundred covers any batch size the pipeline uses.
+PLAN_CACHE = 512
+
+
+@functools.lru_cache(maxsize=PLAN_CACHE)
+def _planned(text: str, context: int) -> tuple[Chunk, ...]:
+    """``plan``, computed once per article text (a tuple: the cached value is shared)."""
     spans: list[tuple[int, int]] = []  # read spans, in order
     article_gate = gate().narrow(text)
     paras = paragraphs(text)
@@ -143,7 +158,7 @@ def plan(text: str, *, context: int = CONTEXT) -> list[Chunk]:
         pos = hi
     if pos < len(text) or not chunks:
         chunks.append(Chunk(pos, len(text), False))
-    return chunks
+    return tuple(chunks)
 
 
 def read_share(texts: Iterable[str], *, context: int = CONTEXT) -> float:
@@ -151,7 +166,7 @@ def read_share(texts: Iterable[str], *, context: int = CONTEXT) -> float:
     total = read = 0
     for text in texts:
         total += len(text)
-        read += sum(c.end - c.start for c in plan(text, context=context) if c.read)
+        read += sum(c.end - c.start for c in _planned(text, context) if c.read)
     return read / total if total else 0.0
 
 
@@ -174,7 +189,7 @@ def parse(
     if not gate:
         yield from nlp.pipe(texts, batch_size=batch_size, disable=_skipped(nlp))
         return
-    plans = [plan(t, context=context) for t in texts]
+    plans = [_planned(t, context) for t in texts]
     to_read = [t[c.start : c.end] for t, p in zip(texts, plans, strict=True) for c in p if c.read]
     # chunks are a few sentences, far shorter than articles: batch more of them per call
     parsed = iter(nlp.pipe(to_read, batch_size=4 * batch_size, disable=_skipped(nlp)))

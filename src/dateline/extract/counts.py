@@ -6,7 +6,8 @@ Conventions (ranges are closed because ``Count.max`` is an int):
   "all 176 people on board" -> {176, 176}
 * a stated lower bound keeps that bound and widens the top by ``OPEN_FACTOR``:
   "at least 17" -> {17, 34}; "more than 100" -> {101, 200} ("more than" excludes the number)
-* vague quantities use the ranges in ``VAGUE``: "dozens" -> {24, 99}, "several" -> {3, 9}
+* vague quantities use the ranges in ``VAGUE`` (``data/extract/number_words.yaml``):
+  "dozens" -> {24, 99}, "several" -> {3, 9}
 * explicit absence is zero: "no casualties", "without inflicting any casualties" -> {0, 0}
   for both fields; "no injuries" -> {0, 0} for both too (nobody hurt, nobody killed);
   "no deaths" -> {0, 0} for fatalities only (the wounded are not ruled out)
@@ -18,44 +19,19 @@ clause, so "the 2,500 US troops stationed in Iraq" is never one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from dateline.extract.lexicon import number_words
 from dateline.records import Count
 
 #: Upper bound of an open range = lower bound x OPEN_FACTOR. Chosen so that the range still
 #: overlaps the higher tolls later reports usually give, without becoming meaningless.
 OPEN_FACTOR = 2
-VAGUE: dict[str, tuple[int, int]] = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2000, 9999),
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a handful": (2, 5),
-    "many": (10, 99),
-    "a dozen": (12, 12),
-    "a couple": (2, 2),
-    "a number": (3, 9),
-}
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-)
-WORDS = {w: i for i, w in enumerate(_UNITS.split(" "))}
-WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "a hundred": 100,
-    }
-)
+#: Vague quantities as toll ranges, and number words ("dozens" -> (24, 99), "twelve" -> 12):
+#: ``data/extract/number_words.yaml``, shared with relative places.
+VAGUE: Mapping[str, tuple[int, int]] = number_words().vague
+WORDS: Mapping[str, int] = number_words().cardinals
 
 _NUM = (
     r"(?:another|a further|an additional|other)?\s*(?P<q>at least|more than|over|nearly|"

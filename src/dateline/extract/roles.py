@@ -14,100 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.extract.candidates import Candidate, negated_claim
-from dateline.extract.lexicon import Lexicon
+from dateline.extract.lexicon import Lexicon, cue_table
 from dateline.ground.actors import ActorKB, KBActor
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_CALLING_ITSELF = re.compile(
-    r"(?:calling itself|called|known as|named)\s+(?:the\s+)?[\"“]?(?P<name>[A-Z][\w'’-]*"
-    r"(?:\s+(?:al-|of\s+the\s+|of\s+|in\s+)?[A-Z][\w'’-]*){0,5})[\"”]?"
-)
-_TARGET_BEFORE = re.compile(
-    r"(?:\bon|against|targeting|targeted|hosting|used by|positions of|"
-    r"fighters of|members of|bases? of|convoys? of|at)\s+(?:the\s+|a\s+)?"
-    r"(?:(?!(?:as|when|while|after|before|and|but|that|which|who|(?:Mon|Tues|Wednes|Thurs|"
-    r"Fri|Satur|Sun)day)\b)\w+\s+){0,3}$",
-    re.I,
-)
-_AGENT_BEFORE = re.compile(
-    r"\b(?:by|fell to|handed to|surrendered to)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I
-)
-_SOURCE_AFTER = re.compile(
-    r"(?:,[^,]{0,80},|,)?\s+(?:(?:has|had|also)\s+)?(?:said|says|told|"
-    r"reported|announced|confirmed|added|stated|spokesman|spokeswoman|"
-    r"statement)\b"
-)
-_SOURCE_BEFORE = re.compile(
-    r"(?:according to|said|told|quoted)\s+(?:the\s+|a\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-_PASSIVE_HARM = re.compile(
-    r"\b(?:were|was|been|being)\s+(?:\w+\s+)?(?:killed|wounded|injured|"
-    r"targeted|hit|assassinated)\b|\bdied\b",
-    re.I,
-)
-#: Triggers whose grammatical subject undergoes the event ("X fell to Y", "X were pushed out").
-_PASSIVE_TRIGGER = re.compile(
-    r"(?:fell to|(?:was|were|been) (?:pushed|driven|forced|captured))", re.I
-)
-#: "the area, which is controlled by X", "fighters backed by X": X stands in a lasting relation
-#: to a thing named in the sentence; it is not the agent of the event.
-_RELATION_BY = re.compile(
-    r"\b(?:controlled|held|run|used|hosted|occupied|operated|owned|backed|supported|funded|"
-    r"armed|trained|formed|founded|created|linked|affiliated|aligned|allied)\s+(?:by|to|with)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-#: A clause opener between another clause and the trigger ("X stepped up patrols following
-#: the latest attack", "fighting between X and Y since October, when drones struck"): actors
-#: before it belong to the other clause.
-_OPENER = re.compile(
-    r"\b(?:when|after|following|since|before|amid|despite|in response to|in retaliation for|"
-    r"over)\b[^,;]*$",
-    re.I,
-)
-#: A name used as the modifier of a facility or unit the event hit ("raided a Kataib
-#: Hezbollah headquarters", "a US base"): the owner is the target, not the agent.
-_FACILITY_AFTER = re.compile(
-    r"\s+(?:headquarters|base|bases|office|offices|position|positions|depot|depots|convoy|"
-    r"convoys|checkpoint|checkpoints|post|posts|camp|camps|facility|facilities|compound|"
-    r"patrol|patrols|vehicle|vehicles|warehouse|warehouses|outpost|outposts)\b",
-    re.I,
-)
-#: "Iraqi army troops and fighters of the Sinjar Resistance Units ... clashed": a unit of a
-#: group opening the subject is the group acting, not a target.
-_UNIT_OF_SUBJECT = re.compile(
-    r"(?:^|[—–:]\s*|\band\s+)(?:the\s+)?(?:fighters|members|militants|troops|forces|units|"
-    r"gunmen)\s+of\s+(?:the\s+)?$",
-    re.I,
-)
-_ABBREVIATION = re.compile(r"\(\s*$")
-_BOUNDARY = re.compile(r"[;]|,\s*(?:as|while|and|but|after|when)\b|\b(?:as|while)\s+(?:a|an|the)\b")
-_PART_OF = re.compile(
-    r"\b(?:within|inside|part of|member of|faction of|wing of)\s+(?:the\s+)?$", re.I
-)
-#: An actor named inside an apposition about another ("X, formed by Y, claimed..."):
-#: Y is background about X, not the speaker.
-_APPOSED = re.compile(
-    r"\b(?:formed|set up|created|founded|established|backed|supported|linked|affiliated|"
-    r"aligned|funded)\s+(?:by|to|with)\s+(?:the\s+)?$|\b(?:front|offshoot|cover|proxy|wing)\s+"
-    r"(?:group\s+|name\s+)?(?:for|of)\s+(?:the\s+)?$|\b(?:within|inside|part of|member of)\s+"
-    r"(?:the\s+)?$",
-    re.I,
-)
-_FRONT_LINK = re.compile(
-    r",?\s+(?:which was |a group |an? )?(?:formed|set up|created|founded|"
-    r"established) by\s+|,\s+(?:a|an) (?:front|offshoot|cover|proxy) "
-    r"(?:group |name )?(?:for|of)\s+",
-    re.I,
-)
-_SUBJECT = re.compile(
-    r"(?:^|[.,;]\s+|\b(?:and|but)\s+)(?P<np>(?:[A-Z][\w'’-]*|two|three|several|"
-    r"some)(?:\s+[\w'’-]+){0,5}?)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?$"
-)
+#: The context cues of ``data/extract/role_cues.yaml`` (what each means is told there).
+_CUE = cue_table("role_cues")
+#: Tags of a pronoun subject, and indefinite pronouns the tagger calls NN (``_is_pronoun``).
+_PRONOUN_TAGS = _CUE.words("pronoun_tags")
+_INDEFINITE = _CUE.words("indefinite")
 
 
 @dataclass(frozen=True)
@@ -132,23 +49,12 @@ class Mentioned:
     kb: KBActor | None
 
 
-#: What follows a nationality word when it names a state's forces ("US drones", "Syria's
-#: military", "Turkish troops struck").
-_FORCE_TAIL = re.compile(
-    r"(?P<poss>['’]s)?\s+(?!(?:[\w-]+\s+){0,2}?(?:rebel|opposition|Kurdish|Kurdish-led|"
-    r"tribal|militia|Islamist|jihadist|Democratic|National|Free)\b)"
-    r"(?:[\w-]+\s+){0,2}?(?:drones?|air|aircraft|jets?|warplanes?|"
-    r"strikes?|forces|troops|military|soldiers|F-1\d|fired|launched|struck|"
-    r"attacked|bombed|shelled|retaliated)"
-)
-
-
 def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[Mentioned]:
     """Every actor name in a sentence, in text order (article offsets)."""
     found = [Mentioned(offset + s, offset + e, a.name, a) for s, e, a in kb.match(text)]
     for pattern, kb_id in lex.state_forces:
         for m in pattern.finditer(text):
-            tail = re.match(_FORCE_TAIL, text[m.end() : m.end() + 40])
+            tail = _CUE["force_tail"].match(text[m.end() : m.end() + 40])
             if tail is None:
                 continue
             start, end = offset + m.start(), offset + m.end()
@@ -158,7 +64,7 @@ def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[
                 actor = kb.get(kb_id)
                 assert actor is not None
                 found.append(Mentioned(start, end, actor.name, actor))
-    for m in _CALLING_ITSELF.finditer(text):
+    for m in _CUE["calling_itself"].finditer(text):
         start, end = offset + m.start("name"), offset + m.end("name")
         if not any(f.start < end and start < f.end for f in found):
             resolved = kb.resolve(m.group("name"))
@@ -187,52 +93,54 @@ def assign_roles(
         m for r in lex.statements if (m := r.pattern.search(text)) and not negated_claim(text, m)
     ]
     trigger = text[cand.trigger_start - offset : cand.trigger_end - offset]
-    opener = _OPENER.search(text[: cand.trigger_start - offset])
+    opener = _CUE["opener"].search(text[: cand.trigger_start - offset])
     for a in actors:
         if sus and a.start >= offset + sus.end():
             if a.start not in suspects:
                 continue
-            if _PART_OF.search(text[max(0, a.start - offset - 30) : a.start - offset]):
+            if _CUE["part_of"].search(text[max(0, a.start - offset - 30) : a.start - offset]):
                 continue  # "KH, a faction within the PMF": the PMF is not accused
             out.append(FoundActor(a.name, "suspected", a.start, a.end, a.kb, attributor))
             continue
         if speech or not (cand.start <= a.start < cand.end):
             continue  # in "X denied/claimed the attack", X is not named as its perpetrator
         before = text[max(0, a.start - offset - 40) : a.start - offset]
-        if _SOURCE_AFTER.match(text[a.end - offset :]) or _SOURCE_BEFORE.search(before):
+        if _CUE["source_after"].match(text[a.end - offset :]) or _CUE["source_before"].search(
+            before
+        ):
             continue  # who reports the event is not who did it
-        if _RELATION_BY.search(before) or _apposed(text, offset, a):
+        if _CUE["relation_by"].search(before) or _apposed(text, offset, a):
             continue  # "an area controlled by X", "SDF fighters backed by the coalition"
         if opener and a.end - offset <= opener.start():
             continue  # subject of another clause ("X stepped up patrols after the attack")
-        if _FACILITY_AFTER.match(text[a.end - offset :]) and re.search(
-            r"\b(?:a|an|the)\s+$", before
+        if _CUE["facility_after"].match(text[a.end - offset :]) and _CUE["article_before"].search(
+            before
         ):
             out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
             continue
-        if _ABBREVIATION.search(before) and any(
+        if _CUE["abbreviation"].search(before) and any(
             b.kb is not None and b.kb is a.kb and b.end < a.start for b in actors
         ):
             continue  # "the Kurdistan Workers' Party (PKK)": the long form already decided
         if a.end <= cand.trigger_start and _agent_of_other_verb(text, offset, cand, a, actors):
             continue  # "overrun by IS in 2014 and recaptured by Iraqi forces"
-        if a.start < cand.trigger_end or _AGENT_BEFORE.search(before):
-            if (_TARGET_BEFORE.search(before) or re.search(r"\bof\s+(?:the\s+)?$", before)) and (
-                a.end > cand.trigger_start or not _UNIT_OF_SUBJECT.search(before)
+        if a.start < cand.trigger_end or _CUE["agent_before"].search(before):
+            if (_CUE["target_before"].search(before) or _CUE["of_before"].search(before)) and (
+                a.end > cand.trigger_start or not _CUE["unit_of_subject"].search(before)
             ):
                 continue
-            if a.end <= cand.trigger_start and _PASSIVE_TRIGGER.match(trigger):
+            if a.end <= cand.trigger_start and _CUE["passive_trigger"].match(trigger):
                 # "Peshmerga forces ... were pushed out by the Iraqi army": the subject of a
                 # passive lost the place; the agent after "by" took it
                 out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
                 continue
             role = "participant" if cand.sub_event_type == "Peaceful protest" else "perpetrator"
-            if _PASSIVE_HARM.search(
+            if _CUE["passive_harm"].search(
                 text[a.end - offset : max(a.end - offset, cand.trigger_start - offset)]
             ):
                 role = "victim" if a.kb is None or a.kb.kind == "official" else "target"
             out.append(FoundActor(a.name, role, a.start, a.end, a.kb))
-        elif _TARGET_BEFORE.search(before) or _killed_of(text, offset, cand, a):
+        elif _CUE["target_before"].search(before) or _killed_of(text, offset, cand, a):
             out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
     out = _nearest_agent(out, text, offset, cand)
     claim = _claimant_in(text, offset, actors, lex)
@@ -262,18 +170,18 @@ def _agent_of_other_verb(
 ) -> bool:
     """A passive agent ("by X") before the trigger when the trigger has its own agent right
     after it: X is the agent of the earlier verb."""
-    if not re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", text[: a.start - offset]):
+    if not _CUE["by_agent"].search(text[: a.start - offset]):
         return False
     return any(
         b.start >= cand.trigger_end
         and b.start - cand.trigger_end < 40
-        and _AGENT_BEFORE.search(text[max(0, b.start - offset - 40) : b.start - offset])
+        and _CUE["agent_before"].search(text[max(0, b.start - offset - 40) : b.start - offset])
         for b in actors
     )
 
 
 def _apposed(text: str, offset: int, a: Mentioned) -> bool:
-    return bool(_APPOSED.search(text[max(0, a.start - offset - 40) : a.start - offset]))
+    return bool(_CUE["apposed"].search(text[max(0, a.start - offset - 40) : a.start - offset]))
 
 
 def _suspects(text: str, offset: int, actors: list[Mentioned], cue_end: int) -> set[int]:
@@ -286,10 +194,7 @@ def _suspects(text: str, offset: int, actors: list[Mentioned], cue_end: int) -> 
             gap = text[cue_end : a.start - offset]
             if len(gap) > 40:
                 break
-        elif not re.fullmatch(
-            r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+",
-            text[after[i - 1].end - offset : a.start - offset],
-        ):
+        elif not _CUE["coordination"].fullmatch(text[after[i - 1].end - offset : a.start - offset]):
             break
         chosen.add(a.start)
     return chosen
@@ -299,9 +204,9 @@ def _killed_of(text: str, offset: int, cand: Candidate, a: Mentioned) -> bool:
     """'killed at least four fighters of Kataib Hezbollah': the group is the target."""
     between = text[cand.trigger_end - offset : a.start - offset]
     return (
-        bool(re.search(r"\b(?:killed|killing|wounded|hit|struck)\b", text, re.I))
+        bool(_CUE["killed_verb"].search(text))
         and len(between) < 60
-        and bool(re.search(r"\b(?:of|from)\s+(?:the\s+)?$", between))
+        and bool(_CUE["of_between"].search(between))
     )
 
 
@@ -335,7 +240,7 @@ def _statement_roles(
     before = [
         a
         for a in before
-        if not _BOUNDARY.search(text[a.end - offset : cand.trigger_start - offset])
+        if not _CUE["boundary"].search(text[a.end - offset : cand.trigger_start - offset])
     ]
     chosen = before[-1] if before else (after[0] if after and cand.statement == "claim" else None)
     if chosen is None:
@@ -350,7 +255,7 @@ def _statement_roles(
             if a.start < cand.end
             and a.name != chosen.name
             and not _apposed(text, offset, a)
-            and not _BOUNDARY.search(text[cand.trigger_end - offset : a.start - offset])
+            and not _CUE["boundary"].search(text[cand.trigger_end - offset : a.start - offset])
         ]
         if aimed:
             a = aimed[0]
@@ -366,35 +271,14 @@ def _attributor(text: str, cue_start: int, sent: Span | None, offset: int) -> st
         found = _parsed_subject(sent, offset + cue_start)
         if found:
             return found
-    m = _SUBJECT.search(text[:cue_start])
+    m = _CUE["subject"].search(text[:cue_start])
     if not m:
         return None
-    np = re.sub(r"^(?:two|three|several|some|the|The|Two|Three|Several|Some)\s+", "", m["np"])
-    np = re.sub(r"\s+(?:said|say|says|told|they|who|which).*$", "", np)
-    if re.match(r"(?:suspicion|it|this|that|there)\b", np, re.I):
+    np = _CUE["subject_quantifier"].sub("", m["np"])
+    np = _CUE["subject_tail"].sub("", np)
+    if _CUE["not_attributor"].match(np):
         return None
     return np.strip() or None
-
-
-#: Fine-grained tags the attribute ruler maps to PRON for a subject (a determiner as a
-#: subject, "this killed...", is a pronoun too), and indefinite pronouns the tagger calls NN.
-_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "EX", "DT", "WDT"})
-_INDEFINITE = frozenset(
-    [
-        "something",
-        "anyone",
-        "anything",
-        "nothing",
-        "someone",
-        "everything",
-        "everyone",
-        "everybody",
-        "nobody",
-        "somebody",
-        "anybody",
-        "any1",
-    ]
-)
 
 
 def _is_pronoun(subject: Token) -> bool:
@@ -419,7 +303,7 @@ def _parsed_subject(sent: Span, cue: int) -> str | None:
             words = [t for t in subj[0].subtree if t.i <= subj[0].i]
             words = [t for t in words if t.dep_ not in ("det", "nummod", "punct")]
             np = " ".join(t.text for t in words)
-            return None if re.match(r"(?:suspicion|it|this|that|there)\b", np, re.I) else np
+            return None if _CUE["not_attributor"].match(np) else np
         tok = tok.head if tok.head is not tok else None
     return None
 
@@ -427,7 +311,7 @@ def _parsed_subject(sent: Span, cue: int) -> str | None:
 def may_link(text: str) -> bool:
     """Whether ``text`` words a front-to-parent link at all: without one, a sentence's
     actors teach ``learn_parents`` nothing and need not be looked up."""
-    return _FRONT_LINK.search(text) is not None
+    return _CUE["front_link"].search(text) is not None
 
 
 def learn_parents(text: str, actors: list[Mentioned]) -> dict[str, tuple[str, int, int]]:
@@ -439,7 +323,7 @@ def learn_parents(text: str, actors: list[Mentioned]) -> dict[str, tuple[str, in
     links: dict[str, tuple[str, int, int]] = {}
     for a, b in itertools.pairwise(actors):
         between = text[a.end : b.start]
-        if len(between) < 60 and _FRONT_LINK.fullmatch(between):
+        if len(between) < 60 and _CUE["front_link"].fullmatch(between):
             links[a.name] = (b.name, a.start, b.end)
     return links
 

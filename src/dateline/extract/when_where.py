@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.lexicon import number_words
 from dateline.records import DateInterval, Place
 
 #: Days before publication an undated news event is assumed to fall in. News reports
@@ -155,26 +156,6 @@ _ELAPSED = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+(?:after|since)\b",
     re.I,
 )
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
 
 
 def elapsed_before(text: str, draft: Any, anchor: DateInterval) -> Grounded | None:
@@ -188,7 +169,7 @@ def elapsed_before(text: str, draft: Any, anchor: DateInterval) -> Grounded | No
     if m is None:
         return None
     word = m["n"].lower()
-    n = 1 if word in ("a", "an") else _NUMBER_WORDS.get(word) or int(word)
+    n = 1 if word in ("a", "an") else number_words().cardinals.get(word) or int(word)
     pub, unit = anchor.start, m["unit"].lower()
     if unit in ("day", "week"):
         back = dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n)

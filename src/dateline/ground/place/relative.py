@@ -8,41 +8,32 @@ precision 2 for "near"/"outskirts of", and a point inside the named part of a co
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from importlib import resources
+
+import yaml
 
 from dateline.ground.place.gazetteer import country_extents
 from dateline.ground.place.geo import BEARINGS, offset, part_of_box
 from dateline.records import Place
 
-NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a few": 5,
-    "several": 10,
-    "some": 10,
-    "about": 0,
-}
+
+@functools.cache
+def distance_words() -> Mapping[str, int]:
+    """Number words a distance can be given in: the shared cardinals of
+    ``data/extract/number_words.yaml`` and its ``distance`` words ("a few" is 5 km here).
+
+    Read here rather than through ``dateline.extract.lexicon``: grounding sits below
+    extraction and must not import it.
+    """
+    path = resources.files("dateline") / "data" / "extract" / "number_words.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k): int(v) for k, v in {**data["cardinals"], **data["distance"]}.items()}
+
+
 KM_PER = {
     "km": 1.0,
     "kilometres": 1.0,
@@ -78,7 +69,8 @@ def _number(word: str) -> float | None:
     try:
         return float(word)
     except ValueError:
-        return float(NUMBER_WORDS[word]) if NUMBER_WORDS.get(word) else None
+        words = distance_words()
+    return float(words[word]) if words.get(word) else None
 
 
 def relative_place(text: str, start: int, place: Place, feature: str) -> tuple[int, Place] | None:
@@ -115,4 +107,4 @@ def relative_place(text: str, start: int, place: Place, feature: str) -> tuple[i
     return None
 
 
-__all__ = ["relative_place"]
+__all__ = ["distance_words", "relative_place"]
