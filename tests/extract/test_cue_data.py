@@ -11,14 +11,31 @@ from pathlib import Path
 import pytest
 import yaml
 
+import dateline.extract.article as article
 import dateline.extract.candidates as candidates
+import dateline.extract.conventions as conventions
+import dateline.extract.counts as counts
+import dateline.extract.draft as draft
+import dateline.extract.finalize as finalize
+import dateline.extract.occurrence as occurrence
 import dateline.extract.roles as roles
+import dateline.extract.when_where as when_where
 from dateline.extract.counts import VAGUE, WORDS, parse_quantity
 from dateline.extract.lexicon import cue_table, number_words
 from dateline.ground.place.relative import distance_words
 from dateline.records import Count
 
-TABLES = {"candidate_cues": candidates, "role_cues": roles}
+TABLES = {
+    "article_cues": article,
+    "candidate_cues": candidates,
+    "convention_cues": conventions,
+    "count_cues": counts,
+    "draft_cues": draft,
+    "finalize_cues": finalize,
+    "occurrence_cues": occurrence,
+    "role_cues": roles,
+    "when_where_cues": when_where,
+}
 
 
 def _raw(name: str) -> dict:
@@ -40,7 +57,7 @@ def test_code_and_data_name_the_same_cues(name: str) -> None:
     """A cue read by the code is in the file, and a cue in the file is read: no typo
     fails at run time on article 40,000, and no dead entry misleads an analyst."""
     source = Path(TABLES[name].__file__).read_text(encoding="utf-8")
-    used = set(re.findall(r'_CUE\["(\w+)"\]', source))
+    used = set(re.findall(r"""_CUE\[["'](\w+)["']\]""", source))
     used_words = set(re.findall(r'_CUE\.words\("(\w+)"\)', source))
     table = cue_table(name)
     assert used == set(table.patterns)
@@ -105,3 +122,59 @@ def test_distance_words_are_the_cardinals_plus_explicit_extras() -> None:
     # the place-specific meanings: a point distance, not a toll range
     assert words["a few"] == 5 and words["several"] == 10 and words["a"] == 1
     assert words["about"] == 0  # no usable distance
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_word_is_written_as_a_string(name: str) -> None:
+    """YAML reads a bare ``no``, ``on`` or ``off`` as a boolean: the loader would then join
+    "False" into a pattern. Every word must reach the loader as the string written."""
+    for key, entry in _raw(name).get("patterns", {}).items():
+        for word in entry.get("words", []):
+            assert isinstance(word, str), f"{name}.{key}: {word!r} is not a string"
+
+
+def test_place_cues_on_realistic_sentences() -> None:
+    cue = cue_table("when_where_cues")
+    assert cue["locative"].search("a car bomb exploded at a checkpoint in the ")
+    assert cue["not_event_place"].search("rockets were fired from ")
+    assert cue["not_event_place"].search("a village 20 km north-east of ")
+    assert cue["party_modifier"].match("-led coalition said")
+    assert cue["party_modifier"].match(" and the US governments agreed")
+    assert cue["arms_after"].match(" drones struck")
+    assert not cue["arms_after"].match(" province, where")
+    m = cue["elapsed"].search("The raid comes five months after the regime took Deraa")
+    assert m is not None and (m["n"], m["unit"]) == ("five", "month")
+
+
+def test_clock_times_do_not_date_an_event() -> None:
+    assert when_where._is_clock("8:30 pm")
+    assert when_where._is_clock("at about 6")
+    assert not when_where._is_clock("Monday at 6 pm")
+    assert not when_where._is_clock("5 January")
+
+
+def test_occurrence_cues_read_dates_case_sensitively() -> None:
+    assert occurrence.HAS_DATE.search("on Tuesday the militants struck")
+    assert not occurrence.HAS_DATE.search("they may strike again")
+    assert occurrence.not_an_occurrence(
+        "troops were sent to defend the city from ", "attack", "", ""
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A roadside bomb killed three soldiers", [("fatalities", 3, 3)]),
+        ("the death toll rose to 40 on Sunday", [("fatalities", 40, 40)]),
+        ("the blast caused no casualties", [("fatalities", 0, 0), ("injured", 0, 0)]),
+        ("20 rockets were fired but no one was killed", [("fatalities", 0, 0)]),
+    ],
+)
+def test_count_cues_on_realistic_sentences(text: str, expected: list) -> None:
+    assert [(c.field, c.count.min, c.count.max) for c in counts.find_counts(text)] == expected
+
+
+def test_caption_and_furniture() -> None:
+    assert article._BOILERPLATE.match("Share on Facebook")
+    assert article._CAPTION.match("Photo: mourners in Basra")
+    assert not article._BOILERPLATE.match("Share prices fell after the attack")

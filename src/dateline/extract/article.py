@@ -7,7 +7,6 @@ never a second copy of an event).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from dateline.annotate import Annotated, annotate
@@ -21,7 +20,7 @@ from dateline.extract.conventions import (
 from dateline.extract.corefer import merge_drafts
 from dateline.extract.draft import Draft, make_draft
 from dateline.extract.finalize import to_mention
-from dateline.extract.lexicon import lexicon
+from dateline.extract.lexicon import cue_table, lexicon
 from dateline.extract.roles import Mentioned, learn_parents, may_link, mentioned_actors
 from dateline.extract.when_where import (
     Grounded,
@@ -38,12 +37,10 @@ from dateline.records import Article, DateInterval, Mention, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_BOILERPLATE = re.compile(
-    r"^\s*(?:Share (?:on|via) \w+|Advertisement|Skip to content|Menu|"
-    r"Related:.*|Read more:.*|Sign up.*|Subscribe.*)\s*$",
-    re.I,
-)
-_CAPTION = re.compile(r"^\s*(?:Photo|Image|Picture|Caption|Pictured)\s*:", re.I)
+#: Page furniture and caption labels: ``data/extract/article_cues.yaml``.
+_CUE = cue_table("article_cues")
+_BOILERPLATE = _CUE["boilerplate"]
+_CAPTION = _CUE["caption"]
 
 
 def extract_article(

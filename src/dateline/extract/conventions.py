@@ -13,9 +13,9 @@ convention and the extractor's behaviour can be compared side by side:
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
+from dateline.extract.lexicon import cue_table
 from dateline.records import Place
 
 if TYPE_CHECKING:
@@ -27,25 +27,16 @@ if TYPE_CHECKING:
 #: around a term ('what the Pentagon called "precision strikes"') and stay part of the report.
 MIN_QUOTE_WORDS = 6
 _OPEN = {"“": "”", '"': '"', "«": "»"}
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|(?:travell?ed|flew|arrived|went)\s+(?:on\s+)?(?:to|in))\s+(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+)?(?:city|town|capital|resort|port)\s+of\s+)?$",
-    re.I,
-)
+#: The conventions' cues: ``data/extract/convention_cues.yaml``.
+_CUE = cue_table("convention_cues")
+#: "met in Moscow": a venue of a diplomatic event.
+_LOCATIVE = _CUE["venue"]
 _REGAINS = "Government regains territory"
 #: Unnamed government forces in a capture clause ("the regime took over Aleppo").
-_OWN_FORCES = re.compile(
-    r"\b(?:the regime|government (?:forces|troops)|the army|regime forces|pro-government)\b", re.I
-)
+_OWN_FORCES = _CUE["own_forces"]
 #: Who makes a sentence about talks, visits or appeals a diplomatic event: office holders,
 #: governments and their envoys, or the parties to a conflict.
-DIPLOMATS = re.compile(
-    r"\b(?:president|prime minister|minister|foreign ministry|envoy|ambassador|diplomats?|"
-    r"officials?|government|leaders?|counterparts?|delegation|security council|king|emir|"
-    r"crown prince|chancellor|secretary|spokesm[ae]n|regime|fighters|rebels|militias?|"
-    r"forces|opposition)\b",
-    re.I,
-)
+DIPLOMATS = _CUE["diplomats"]
 _OVERTAKES = "Non-state actor overtakes territory"
 
 
@@ -110,7 +101,7 @@ def _state_force(kb: ActorKB | None, country: str | None) -> KBActor | None:
 
 
 #: "followed suit", "did the same": the act repeats the one told just before.
-_SAME_AGAIN = re.compile(r"\b(?:follow(?:ed|s|ing)? suit|did (?:the same|likewise))\b", re.I)
+_SAME_AGAIN = _CUE["same_again"]
 
 
 def diplomacy_place(draft: Draft, text: str, toponyms: list[Any], actors: list[Mentioned]) -> None:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from dateline.extract.lexicon import number_words
+from dateline.extract.lexicon import cue_table, number_words
 from dateline.records import Count
 
 #: Upper bound of an open range = lower bound x OPEN_FACTOR. Chosen so that the range still
@@ -32,6 +32,8 @@ OPEN_FACTOR = 2
 #: ``data/extract/number_words.yaml``, shared with relative places.
 VAGUE: Mapping[str, tuple[int, int]] = number_words().vague
 WORDS: Mapping[str, int] = number_words().cardinals
+#: The death, injury and absence words: ``data/extract/count_cues.yaml``.
+_CUE = cue_table("count_cues")
 
 _NUM = (
     r"(?:another|a further|an additional|other)?\s*(?P<q>at least|more than|over|nearly|"
@@ -42,13 +44,15 @@ _NUM = (
     + r")(?:\s+of)?"
 )
 _NOUN_GAP = r"(?:[\w'’-]+,?\s+){0,6}?"
-_DEATH = r"(?:killed|dead|died|slain|deaths|fatalities|lost their lives|bodies)"
-_HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
+_DEATH = _CUE["death"].pattern
+_HURT = _CUE["hurt"].pattern
+#: A toll stated after its verb ("killing 17"), before its noun ("17 were killed"), or as a
+#: death toll ("the death toll rose to 40").
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (field, re.compile(p, re.IGNORECASE))
     for field, p in (
-        ("fatalities", rf"\b(?:killing|killed|kills|kill)\s+{_NUM}\b"),
-        ("injured", rf"\b(?:wounding|wounded|injuring|injured|hurting)\s+{_NUM}\b"),
+        ("fatalities", rf"{_CUE['kill_verb'].pattern}\s+{_NUM}\b"),
+        ("injured", rf"{_CUE['wound_verb'].pattern}\s+{_NUM}\b"),
         (
             "fatalities",
             rf"\b{_NUM}\s+{_NOUN_GAP}(?:(?:were|was|have been|had been|are|also)\s+)*"
@@ -59,59 +63,33 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b{_NUM}\s+{_NOUN_GAP}(?:(?:were|was|have been|had been|are|also)\s+)*"
             rf"(?:reported\s+)?{_HURT}\b",
         ),
-        ("fatalities", rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b"),
+        ("fatalities", rf"{_CUE['death_toll'].pattern}{_NUM}\b"),
     )
 )
-_ZERO: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (fields, re.compile(p, re.IGNORECASE))
-    for fields, p in (
-        (
-            ("fatalities", "injured"),
-            r"\b(?:no|without (?:causing |inflicting )?(?:any )?|"
-            r"did not cause any|caused no)\s*casualties\b",
-        ),
-        (
-            # nobody hurt means nobody killed either ("causing no injuries" -> 0 dead)
-            ("fatalities", "injured"),
-            r"\b(?:no|without (?:causing )?(?:any )?)\s*injur(?:ies|y)\b|"
-            r"\bno one was (?:hurt|injured)\b",
-        ),
-        (("fatalities",), r"\bno (?:deaths|fatalities)\b|\bno one was killed\b"),
-    )
+#: An explicit absence and the fields it zeroes: nobody hurt means nobody killed either.
+_ZERO: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("fatalities", "injured"), _CUE["no_casualties"]),
+    (("fatalities", "injured"), _CUE["no_injuries"]),
+    (("fatalities",), _CUE["no_deaths"]),
 )
 #: A number right after a month is a day of the month, not a toll.
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$"
-)
+_DAY_OF_MONTH = _CUE["day_of_month"]
 #: "5, causing no injuries": a negation between number and noun denies the count.
-_NEGATION_GAP = re.compile(r"\b(?:no|not|without|nobody)\b", re.I)
+_NEGATION_GAP = _CUE["negation_gap"]
 _DEATH_RE = re.compile(rf"\b{_DEATH}\b|\bkill", re.IGNORECASE)
 _HURT_RE = re.compile(rf"\b{_HURT}\b|\bwound|\binjur", re.IGNORECASE)
-_NOT_PEOPLE = re.compile(
-    r"\b(?:rockets?|missiles?|drones?|years?|days?|months?|km|kilometres|"
-    r"miles|percent|per cent|%|times)\b",
-    re.IGNORECASE,
-)
+#: "20 rockets", "three years": a unit between number and death word; not people counted.
+_NOT_PEOPLE = _CUE["not_people"]
 
 
 #: A larger toll is a war-wide or multi-year total ("more than 500,000 killed"), not the toll
 #: of one event: the deadliest single events ACLED codes stay well below it.
 MAX_EVENT_TOLL = 5000
 #: A number after these words is a year ("attacks in 2013 killed ..."), not a head count.
-_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|from|of|by|until|till|during|early|late|mid|between|and|to|the|a|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"spring|summer|autumn|fall|winter)\s+|mid-)$",
-    re.IGNORECASE,
-)
+_YEAR_BEFORE = _CUE["year_before"]
 #: A toll counted over a war, a period or a campaign ("the war has killed", "since 2011",
 #: "so far"), not one event's.
-_AGGREGATE = re.compile(
-    r"\b(?:war|conflict|insurgency|uprising|civil war|violence|fighting)\s+(?:has|have|had)\s+"
-    r"(?:\w+\s+)?$|\b(?:since (?:the (?:start|beginning|outbreak)|\d{4})|so far|to date|"
-    r"in total|over the (?:past|last)|during the (?:war|conflict))\b",
-    re.IGNORECASE,
-)
+_AGGREGATE = _CUE["aggregate"]
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
@@ -129,7 +107,7 @@ def _aggregate(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 40) : m.start()]
     tail = re.split(r"[.;,]", text[m.end() : m.end() + 40], maxsplit=1)[0]
     war_has = re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", before)
-    since = re.search(r"\bsince\s+(?:the\s+\w+|\d{4})", before, re.I)
+    since = _CUE["since_start"].search(before)
     return bool((war_has or since) and _AGGREGATE.search(before)) or bool(_AGGREGATE.search(tail))
 
 
@@ -199,7 +177,7 @@ _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
 #: "killing two soldiers and one fighter": the dead of both sides are added up (annotation
 #: rules), unless the second number is hurt ("killing two and wounding five").
 _SUM = re.compile(
-    rf"\b(?:killing|killed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?and\s+{_NUM2}"
+    rf"{_CUE['summing_verb'].pattern}\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?and\s+{_NUM2}"
     rf"(?:\s+(?:[\w'’-]+)){{0,3}}",
     re.IGNORECASE,
 )

@@ -7,30 +7,22 @@ keeps the article span it came from so the final record carries evidence for eve
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from dateline.annotate import Annotated
 from dateline.extract.candidates import Candidate
 from dateline.extract.counts import CountSpan, best_count, find_counts
-from dateline.extract.lexicon import Lexicon
+from dateline.extract.lexicon import Lexicon, cue_table
 from dateline.extract.roles import FoundActor, Mentioned, assign_roles
 from dateline.extract.when_where import pick_timex, pick_toponym
 from dateline.records import EVENT_TYPE_OF, Count, DateInterval, Place
 
-_COMMEMORATION = re.compile(
-    r"\b(?:anniversary|commemorat\w*|mourn\w*|memorial|funeral|"
-    r"martyrdom)\b",
-    re.I,
-)
-#: A clause telling a reply to an event ("Coalition forces responded by firing artillery at
-#: the launch site"): a second event, never the attack it answers.
-_RESPONSE = re.compile(
-    r"\b(?:respon(?:ded|ding|se)|retaliat\w*|returned fire|counter-battery|reprisal)\b",
-    re.I,
-)
-#: "in retaliation for the US drone strike": the trigger is what is answered, not the answer.
-_ANSWERED = re.compile(r"(?:response|retaliation|reprisal) (?:to|for)\s+(?:[\w'’-]+\s+){0,5}$")
+#: The draft's cues: ``data/extract/draft_cues.yaml``.
+_CUE = cue_table("draft_cues")
+#: A clause telling a reply to an event is a second event, never the attack it answers;
+#: "in retaliation for the US drone strike" names what is answered, not the answer.
+_RESPONSE = _CUE["response"]
+_ANSWERED = _CUE["answered"]
 
 
 def is_response(before_trigger: str) -> bool:
@@ -42,7 +34,7 @@ def is_response(before_trigger: str) -> bool:
 
 #: Characters after a trigger in which a mood cue ("could", "plans to") still governs it.
 STATUS_REACH = 25
-_CONDITIONAL = re.compile(r"\b(?:would|will|could)\b[^.;,]{0,60}\b(?:if|unless)\b", re.I)
+_CONDITIONAL = _CUE["conditional"]
 #: Base confidence by how the candidate was found; tuned by eye on the demo corpus.
 CONFIDENCE = {"specific": 0.8, "statement": 0.75, "generic": 0.6, "anaphoric": 0.5}
 
@@ -151,20 +143,13 @@ def make_draft(
     draft.background_cue = bool(lex.background.search(clause)) and cand.kind != "statement"
     if is_response(text[cand.start : cand.trigger_start]):
         draft.tags.add("response")
-    if cand.sub_event_type == "Peaceful protest" and _COMMEMORATION.search(stext):
+    if cand.sub_event_type == "Peaceful protest" and _CUE["commemoration"].search(stext):
         draft.tags.add("commemoration")
     return draft
 
 
-#: What follows a person's name when that one person died ("Emwazi was killed in a drone
-#: strike", "Mohammed Emwazi, believed killed in a US airstrike", "X ... became the first
-#: British woman to die"); a speaker ("X said ...") is not a victim.
-_DIED_AFTER = re.compile(
-    r"(?:(?![.;]|\b(?:said|says|told|were|are|and)\b).){0,80}?"
-    r"(?:\b(?:was|has been|had been)\s+(?:\w+\s+){0,2}?(?:killed|assassinated|shot dead)|"
-    r"\bbelieved killed|\bdied\b|\bto die\b)",
-    re.I,
-)
+#: What follows a person's name when that one person died ("Emwazi was killed in ...").
+_DIED_AFTER = _CUE["died_after"]
 
 
 def named_death(ann: Annotated, lo: int, hi: int) -> CountSpan | None:

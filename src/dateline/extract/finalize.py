@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Callable
 
 from dateline.annotate import Annotated
 from dateline.extract.draft import CONFIDENCE, Draft
-from dateline.extract.lexicon import lexicon
+from dateline.extract.lexicon import cue_table, lexicon
 from dateline.ground.actors import ActorKB
 from dateline.records import Actor, Evidence, Mention, Place
 
-_POLICE = re.compile(r"\b(?:police(?:men)?|police officers)\b", re.I)
-_CIVILIANS = re.compile(r"\bcivilians?\b|\bchild(?:ren)?\b|\bresidents\b|\bvillagers\b", re.I)
+#: Police and civilians named around a trigger: ``data/extract/finalize_cues.yaml``.
+_CUE = cue_table("finalize_cues")
+_POLICE = _CUE["police"]
+_CIVILIANS = _CUE["civilians"]
 
 
 @functools.lru_cache(maxsize=256)

@@ -7,39 +7,20 @@ trigger, testable on its own.
 
 from __future__ import annotations
 
-import re
+from dateline.extract.lexicon import cue_table
 
+#: The cues: ``data/extract/occurrence_cues.yaml``.
+_CUE = cue_table("occurrence_cues")
 #: Any date word: a clause with one reports (or re-dates) a particular event.
-HAS_DATE = re.compile(
-    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|"
-    r"yesterday|(?:19|20)\d\d|ago|last (?:week|month|year|spring|summer|autumn|winter))\b"
-)
-
-#: "to help defend the city from Turkish attack", "protect civilians against attacks": the
-#: trigger names what is guarded against, not an attack that happened.
-GUARDED_AGAINST = re.compile(
-    r"\b(?:defend|protect|guard|shield|safeguard|secure)\w*\b[^.;:]{0,60}?\b(?:from|against)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-#: "children whose parents were killed": a relative clause that describes a person by what
-#: befell them, with no date of its own, characterises the referent; it is not a new report.
-WHOSE_STATE = re.compile(
-    r"\bwhose\b[^,;.]{0,40}\b(?:was|were|had been|have been|has been)\s+(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-#: Bare plural event nouns opening a clause ("Terror attacks ... have taken their toll"):
-#: with no date in the sentence and no number in the clause they talk about a kind of event.
-BARE_PLURAL_EVENT = re.compile(
-    r"^(?:[\w-]+\s+)?(?:attacks|strikes|airstrikes|air strikes|bombings|raids|killings|"
-    r"assaults|massacres)$",
-    re.I,
-)
-NUMBER = re.compile(
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b",
-    re.I,
-)
+HAS_DATE = _CUE["has_date"]
+#: A number in a clause: a plural trigger there counts events, it does not name a kind.
+NUMBER = _CUE["number"]
+#: "defend the city from Turkish attack": what is guarded against.
+GUARDED_AGAINST = _CUE["guarded_against"]
+#: "children whose parents were killed": what befell the person described.
+WHOSE_STATE = _CUE["whose_state"]
+#: "Terror attacks ... have taken their toll": a kind of event.
+BARE_PLURAL_EVENT = _CUE["bare_plural_event"]
 
 
 def not_an_occurrence(before: str, word: str, sentence: str, clause: str) -> bool:

@@ -8,50 +8,34 @@ before publication with a reason saying so, never the bare publication date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.extract.lexicon import number_words
+from dateline.extract.lexicon import cue_table, number_words
 from dateline.records import DateInterval, Place
 
 #: Days before publication an undated news event is assumed to fall in. News reports
 #: events of the past week; the window says so instead of stamping the publication day.
 UNDATED_WINDOW_DAYS = 7
-_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|on|around|into|across|over|inside|"
-    r"targeted|struck|hit|toward|towards)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
-    re.I,
-)
-_NOT_EVENT_PLACE = re.compile(
-    r"\b(?:from|by|(?:west|east|north|south|north-?east|north-?west|south-?east|south-?west)"
-    r"(?:ern)?\s+of|kilometres|km|miles|to)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
-    re.I,
-)
+#: The place and date cues: ``data/extract/when_where_cues.yaml``.
+_CUE = cue_table("when_where_cues")
+#: Cues before a toponym: a locative word ("in", "near") makes it the event's place; a launch
+#: site, agent, offset or destination ("from", "east of") does not.
+_LOCATIVE = _CUE["locative"]
+_NOT_EVENT_PLACE = _CUE["not_event_place"]
 #: "Yemen's Houthi rebels", "Iraq's foreign minister": a possessive names an owner, not a site.
 _POSSESSIVE = re.compile(r"^['’]s?\b")
-#: A country name used as a modifier of a party ("US-led airstrikes", "the UK and the US
-#: governments", "US and Turkish press") names who acted or spoke, not where.
-_PARTY_MODIFIER = re.compile(
-    r"^(?:-(?:led|backed|based|allied|supported|funded|brokered|sponsored|aligned)\b|"
-    r"\s+(?:and\s+(?:the\s+)?[\w-]+\s+)?(?:governments?|press|media|officials|forces|troops|"
-    r"military|army|president|leaders?|authorities|counterparts?|embassy|envoys?|ambassadors?|"
-    r"citizens|nationals|diplomats|ministers?|jets|warplanes)\b)",
-    re.I,
-)
-#: A country before a weapon noun is whose weapon it is ("US airstrikes", "Iranian drones").
-_ARMS_AFTER = re.compile(
-    r"^[-\s]+(?:[\w-]+\s+)?(?:air\s?strikes?|drones?|aircraft|jets|warplanes|missiles?|"
-    r"rockets?|artillery|shelling|bombers?)\b",
-    re.I,
-)
+#: Cues after a toponym: a party modifier ("US-led", "US officials") or a weapon noun ("US
+#: airstrikes") names who acted, not where.
+_PARTY_MODIFIER = _CUE["party_modifier"]
+_ARMS_AFTER = _CUE["arms_after"]
 #: Few words between a place and the trigger: the place modifies the event noun ("the Paris
 #: terror attacks", "the Afrin assault") and says exactly where it happened.
 _PRENOMINAL_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
-#: Intransitive or passive territory triggers ("fell to", "was recaptured"): the subject,
-#: usually the first place of the clause, is where the change happened.
-_SUBJECT_IS_PLACE = re.compile(r"^(?:fell to|(?:was|were|had been|has been) \w+)", re.I)
+_SUBJECT_IS_PLACE = _CUE["subject_is_place"]
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'’ .-]{2,40}?)(?:,\s*[A-Z][\w ]+?)?\s*"
     r"(?:\([^)]{1,60}\))?\s*[—–-]{1,2}\s"
@@ -59,17 +43,9 @@ _DATELINE = re.compile(
 _DATELINE_AT_LINE = re.compile(_DATELINE.pattern, re.M)
 #: How far into the article a dateline may open a paragraph (after a headline and standfirst).
 DATELINE_REACH = 600
-#: Clock times ("at about 8:30 pm") say when in the day, not which day: they never date an event.
-_CLOCK = re.compile(
-    r"\d(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midnight)\b|"
-    r"^(?:at\s+)?(?:about\s+)?\d{1,2}(?::\d\d)?$",
-    re.I,
-)
-_DAY_WORD = re.compile(
-    r"day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\d{4}|"
-    r"yesterday|today|tonight",
-    re.I,
-)
+#: Clock times say when in the day, not which day: they never date an event without a day word.
+_CLOCK = _CUE["clock"]
+_DAY_WORD = _CUE["day_word"]
 
 
 @dataclass(frozen=True)
@@ -115,8 +91,8 @@ def pick_timex(
 
 def _dates_a_state(text: str, t: Any, trigger: int) -> bool:
     before = text[max(0, t.start - 8) : t.start + len("since")]
-    if re.search(r"\bsince\b", before + t.text[:6], re.I) and not re.match(
-        r",?\s+when\b", text[t.end : t.end + 8]
+    if _CUE["since"].search(before + t.text[:6]) and not _CUE["when_after"].match(
+        text[t.end : t.end + 8]
     ):
         return True
     lo = text.rfind(",", 0, t.start)
@@ -150,12 +126,7 @@ def undated(published: DateInterval) -> DateInterval:
 #: "These developments come five months after the regime ... took control of Deraa": the
 #: news of the article happens N units after the event, so the event is N units before
 #: publication.
-_ELAPSED = re.compile(
-    r"\b(?:comes?|came|coming|follows?|followed)\s+(?:just\s+|nearly\s+|almost\s+|about\s+)?"
-    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-    r"(?P<unit>day|week|month|year)s?\s+(?:after|since)\b",
-    re.I,
-)
+_ELAPSED = _CUE["elapsed"]
 
 
 def elapsed_before(text: str, draft: Any, anchor: DateInterval) -> Grounded | None:
@@ -265,26 +236,13 @@ def dateline_place(text: str, toponyms: list[Any]) -> Grounded | None:
     s, e = m.start("place"), m.end("place")
     for t in toponyms:
         if t.start < e and s < t.end and t.place is not None:
-            p = t.place
-            return Grounded(
-                Place(p.name, p.country_code, p.admin1, p.latitude, p.longitude, 3, p.gazetteer_id),
-                t.start,
-                t.end,
-            )
+            return Grounded(dataclasses.replace(t.place, precision=3), t.start, t.end)
     return None
 
 
 def lower_precision(place: Place) -> Place:
     """A place inherited from context: at least "near a place" precision."""
-    return Place(
-        place.name,
-        place.country_code,
-        place.admin1,
-        place.latitude,
-        place.longitude,
-        max(place.precision, 2),
-        place.gazetteer_id,
-    )
+    return dataclasses.replace(place, precision=max(place.precision, 2))
 
 
 def is_background(
