@@ -1,6 +1,6 @@
 """Merge decisions found by checking every wrong pair of the gold benchmarks, kept as tests:
 statements (claims, denials) are events of their own, actor links reach parents, unknown
-perpetrators are no evidence, and the Guardian gold's remaining misses are blocking limits."""
+perpetrators are no evidence, and named people identify an event across dates and places."""
 
 from __future__ import annotations
 
@@ -102,21 +102,23 @@ def test_unidentified_perpetrators_are_no_evidence_either_way() -> None:
     assert actor_score(Profile.of(0, a), Profile.of(1, b)) == 0.5
 
 
-def test_guardian_gold_pairwise_scores() -> None:
-    (row,) = score_gold_files([str(GUARDIAN)])
-    assert (row["mentions"], row["gold_events"], row["events"]) == (55, 44, 46)
+def test_guardian_gold_pairwise_scores(shared_bench: Path) -> None:
+    """No wrong pair; the one gold pair missed is G23, whose evidence names nobody ("the
+    pair were seized in mid-January" / "captured in February", 12 days apart)."""
+    (row,) = score_gold_files([str(GUARDIAN)], shared_bench / "corpora")
+    assert (row["mentions"], row["gold_events"], row["events"]) == (55, 44, 45)
     assert row["precision"] == 1.0
-    assert (row["pred_pairs"], row["gold_pairs"]) == (13, 15)  # recall 13/15 = 0.867
+    assert (row["pred_pairs"], row["gold_pairs"]) == (14, 15)
 
 
-def test_guardian_remaining_misses_are_blocking_limits() -> None:
-    """G23 (two outlets disagree on the month of a capture) and G24 (a retold air strike
-    with no place) never become candidate pairs; see docs/bench/merge.md."""
+def test_guardian_without_articles_misses_only_the_unnamed_capture() -> None:
+    """From the evidence sentences alone: G24 (Emwazi named in both, no place in one) is
+    found; G23 ("the pair" in both sentences, 12 days apart) is now a candidate pair
+    (coarse dates keep a tolerance) but nothing names the captives, so it stays below the
+    threshold; see docs/bench/merge.md."""
     rows = pair_errors(*gold_events(GUARDIAN))
-    assert sorted((r["kind"], r["gold"][0], r["candidate"]) for r in rows) == [
-        ("missed", "G23", False),
-        ("missed", "G24", False),
-    ]
+    assert [(r["kind"], r["gold"][0], r["candidate"]) for r in rows] == [("missed", "G23", True)]
+    assert rows[0]["features"]["named_person"] == "unknown"
 
 
 @pytest.mark.slow

@@ -80,7 +80,7 @@ _TYPES = {
 def _event(draw: st.DrawFn, k: int) -> Event:
     sub = draw(st.sampled_from(_SUBS))
     start = dt.date(2024, 3, 1) + dt.timedelta(days=draw(st.integers(0, 6)))
-    width = draw(st.sampled_from([0, 0, 1, 6, 30]))
+    width = draw(st.sampled_from([0, 0, 1, 6, 10, 30, 90]))
     date = DateInterval(start, start + dt.timedelta(days=width), "day" if not width else "week")
     precision = draw(st.sampled_from([1, 2, 3]))
     point = precision < 3 and draw(st.booleans())
@@ -94,7 +94,12 @@ def _event(draw: st.DrawFn, k: int) -> Event:
     )
     dead = draw(st.one_of(st.none(), st.integers(0, 40)))
     words = draw(
-        st.lists(st.sampled_from(["shelling", "homs", "killed", "army", "12"]), max_size=4)
+        st.lists(
+            st.sampled_from(
+                ["shelling", "homs", "killed", "army", "12", "Kotey", "Aine Davis", "Emwazi"]
+            ),
+            max_size=4,
+        )
     )
     text = " ".join(words)
     article = f"a{draw(st.integers(0, 5))}"
@@ -172,10 +177,10 @@ def test_dense_clusters_equal_average_link_on_ties(values: list[float], seed: in
     )
 
 
-def test_far_points_without_place_keep_their_score() -> None:
-    """``pair_score`` measures no distance (so applies no cut-off) when one report names
-    neither a country nor a place; the arrays must not zero such a pair (hypothesis found
-    this: two points 186 km apart, one with only an admin1)."""
+def test_far_points_without_place_score_zero_everywhere() -> None:
+    """Two points 186 km apart are two events even when one names neither a country nor a
+    place (``pair_score`` used to skip the cut-off then, while blocking's grid and the
+    clusters' cannot-link rule applied it); the arrays agree."""
     day = DateInterval(dt.date(2024, 3, 1), dt.date(2024, 3, 1), "day")
     strike = ("Explosions/Remote violence", "Air/drone strike")
     events = [
@@ -183,5 +188,6 @@ def test_far_points_without_place_keep_their_score() -> None:
         Event("ev2", *strike, date=day, location=Place(None, None, "Homs", 33.0, 37.0, 1)),
     ]
     profiles = _profiles(events)
-    assert pair_score(profiles[0], profiles[1]) > 0
+    assert pair_score(profiles[0], profiles[1]) == 0.0
     _assert_same(profiles, [(0, 1)])
+    assert list(block_pairs(profiles)) == []

@@ -111,6 +111,9 @@ class Columns:
     dated: np.ndarray  # start and end known
     start: np.ndarray
     end: np.ndarray
+    lo: np.ndarray  # the widened interval blocking compares coarse reports by (reach)
+    hi: np.ndarray
+    slack: np.ndarray
     has_day: np.ndarray
     day: np.ndarray
     country: np.ndarray
@@ -131,6 +134,9 @@ class Columns:
     articles: SetColumn
     actors: SetColumn
     words: SetColumn
+    names: SetColumn  # the named-person feature's sets (Profile.names ...)
+    initial_names: SetColumn
+    has_persons: np.ndarray
     stance: np.ndarray  # attribution statements: 1 claim, 2 denial, 0 not a statement
     irregular: np.ndarray  # scored by the Python function instead
 
@@ -155,12 +161,18 @@ class Columns:
             or not all(_plain_count(c) for c in (p.event.fatalities, p.event.injured))
             for p in ps
         ]
+        # A name is shared only if one side has it in mid-sentence; when no report has such
+        # a name (synthetic text: "Attack in ..."), no pair can share one: skip the sets.
+        named = any(p.names - p.initial_names for p in ps)
         return cls(
             profiles=ps,
             index=arr(p.index for p in ps),
             dated=arr((p.start is not None and p.end is not None for p in ps), bool),
             start=arr(p.start or 0 for p in ps),
             end=arr(p.end or 0 for p in ps),
+            lo=arr((p.start or 0) - p.slack for p in ps),
+            hi=arr((p.end or 0) + p.slack for p in ps),
+            slack=arr(p.slack for p in ps),
             has_day=arr((p.day is not None for p in ps), bool),
             day=arr(p.day or 0 for p in ps),
             country=_ids(p.country for p in ps),
@@ -181,6 +193,9 @@ class Columns:
             articles=SetColumn([p.articles for p in ps]),
             actors=SetColumn([p.actors for p in ps]),
             words=SetColumn([p.words for p in ps]),
+            names=SetColumn([p.names if named else () for p in ps]),
+            initial_names=SetColumn([p.initial_names if named else () for p in ps]),
+            has_persons=arr((bool(p.persons) for p in ps), bool),
             stance=arr(getattr(p, "stance", 0) for p in ps),
             irregular=arr(irregular, bool),
         )

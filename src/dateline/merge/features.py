@@ -13,6 +13,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from dateline.merge.names import find_names
+from dateline.merge.places import EARTH_KM as EARTH_KM  # re-exported
+from dateline.merge.places import NEUTRAL, distance_km, haversine_km, place_score
+from dateline.merge.places import RADIUS_KM as RADIUS_KM  # re-exported
 from dateline.merge.text import jaccard, token_set
 from dateline.records import Count, Event
 
@@ -36,10 +40,19 @@ THRESHOLD = 0.62
 MAX_DAY_GAP = 1
 #: Two point locations (precision 1) further apart than this are never the same event.
 MAX_POINT_KM = 100.0
-#: Radius within which a place of each precision is compatible with a point.
-RADIUS_KM = {1: 25.0, 2: 60.0, 3: 400.0}
-NEUTRAL = 0.5
-EARTH_KM = 6371.0
+#: The named-person feature counts only when it says something (a shared name, or two
+#: different full names), so it is outside WEIGHTS: when neither holds, the score is the
+#: weighted mean of the other features, bit for bit as without it. With this weight a
+#: shared name lifts a pair of one type whose dates and wording disagree (0.60) over the
+#: threshold, while two reports that share nothing but a name stay below it.
+PERSON_WEIGHT = 0.15
+#: A shared name is near-certain; two different full names are only mild evidence of two
+#: events (outlets name different people: the victim, a witness, an official).
+PERSON_SHARED, PERSON_DIFFERENT = 1.0, 0.25
+#: Intervals at least this wide (coarser than a week: "mid-January", "in February") are
+#: vague about their edges: blocking widens them by half their width on each side, so
+#: "captured in February" meets "seized in mid-January". The score is unchanged.
+COARSE_DAYS = 9
 
 #: Event types whose members can describe the same event when sources disagree.
 TYPE_GROUP: dict[str, str] = {
@@ -76,6 +89,8 @@ STANCE = {"claimed": 1, "denied": 2}
 STATEMENT_TYPE = "Attribution"
 #: Roles that identify who an event is about: who did it, and who claimed or denied it.
 _PERPETRATOR_ROLES = frozenset({"perpetrator", "claimant", "suspected", "accused", "denier"})
+#: Roles of the people an event happened to: their names identify it (merge.names).
+_VICTIM_ROLES = frozenset({"target", "victim"})
 _UNIDENTIFIED = re.compile(r"\s*(unidentified|unknown)\b", re.I)
 _PREFIX = re.compile(r"^(the|al|el)[\s\-]+")
 _SUFFIX = re.compile(r"\s+(governorate|province|state|region|district|oblast)$")
@@ -122,12 +137,24 @@ class Profile:
     stance: int = 0  # STANCE of an attribution statement, 0 otherwise
     lat_rad: float = 0.0  # radians(lat) and cos(lat_rad), precomputed for distance_km
     lat_cos: float = 1.0
+    slack: int = 0  # days blocking widens the interval by on each side (date_slack)
+    names: frozenset[str] = frozenset()  # name words of the evidence (merge.names)
+    initial_names: frozenset[str] = frozenset()  # ... met only opening a sentence
+    persons: frozenset[str] = frozenset()  # surnames of full names
 
     @classmethod
     def of(cls, index: int, event: Event) -> Profile:
+        """The profile of one event, from the event record alone: every merge path (a
+        local run, an incremental one, Spark) sees the same profile."""
         date, loc = event.date, event.location
         start = date.start.toordinal() if date.start else None
         end = date.end.toordinal() if date.end else None
+        # Names of the event's own actors are not evidence of who it happened to, except
+        # its targets and victims: those are the people the named-person feature is about.
+        own = [a.name for a in event.actors if a.role not in _VICTIM_ROLES]
+        if loc:
+            own += [loc.name or "", loc.admin1 or ""]
+        found = find_names([e.text for e in event.evidence], own)
         has_point = loc is not None and loc.latitude is not None and loc.longitude is not None
         published = min((s.published for s in event.sources if s.published), default="9999")
         articles = {s.article_id for s in event.sources} | {e.article_id for e in event.evidence}
@@ -151,6 +178,10 @@ class Profile:
             stance=STANCE.get(event.status, 0) if event.event_type == STATEMENT_TYPE else 0,
             lat_rad=math.radians(loc.latitude) if has_point and loc else 0.0,
             lat_cos=math.cos(math.radians(loc.latitude)) if has_point and loc else 1.0,
+            slack=date_slack(start, end),
+            names=found.names,
+            initial_names=found.initial_only,
+            persons=found.persons,
         )
 
     @property
@@ -161,6 +192,21 @@ class Profile:
     def age_key(self) -> tuple[str, str]:
         """Oldest report first: earliest publication, ties by mention id."""
         return (self.published, self.oldest_mention)
+
+    @property
+    def reach(self) -> tuple[int, int] | None:
+        """The interval blocking compares: the dates widened by ``slack`` each side."""
+        if self.start is None or self.end is None:
+            return None
+        return self.start - self.slack, self.end + self.slack
+
+
+def date_slack(start: int | None, end: int | None) -> int:
+    """Half the width of a coarse interval (0 for a day or a week): how far its true date
+    may lie outside what the text says ("in February" for a capture in late January)."""
+    if start is None or end is None or end - start < COARSE_DAYS:
+        return 0
+    return (end - start) // 2
 
 
 def actor_keys(event: Event) -> frozenset[str]:
@@ -179,22 +225,6 @@ def actor_keys(event: Event) -> frozenset[str]:
             if actor.parent:
                 keys.add(norm_name(actor.parent))
     return frozenset(keys - {""})
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
-def distance_km(a: Profile, b: Profile) -> float:
-    """:func:`haversine_km` of two profiles with coordinates, bit for bit, reusing the
-    radians and cosines computed once per profile (this runs for most candidate pairs)."""
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((b.lat_rad - a.lat_rad) / 2) ** 2 + a.lat_cos * b.lat_cos * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def hard_compatible(a: Profile, b: Profile) -> bool:
@@ -231,38 +261,6 @@ def date_score(a: Profile, b: Profile) -> float:
         return 1.0 if width == 1 else max(0.6, 1.0 - width / 100)
     gap = max(a.start - b.end, b.start - a.end)
     return 0.5 if gap == 1 else max(0.0, 0.4 - 0.1 * gap)
-
-
-def place_score(a: Profile, b: Profile) -> tuple[float, float | None, bool]:
-    """(score, distance_km or None, region_compatible)."""
-    if not (a.country or a.place) or not (b.country or b.place):
-        return NEUTRAL, None, True
-    if a.country and b.country and a.country != b.country:
-        return 0.0, None, False
-    distance = None
-    if a.lat is not None and b.lat is not None:
-        distance = distance_km(a, b)
-    if a.place and a.place == b.place:
-        return 1.0, distance, True
-    if (
-        a.admin1
-        and b.admin1
-        and a.admin1 != b.admin1
-        and min(a.place_precision, b.place_precision) <= 2
-    ):
-        return 0.1, distance, False
-    if distance is not None:
-        radius = max(RADIUS_KM[a.place_precision], RADIUS_KM[b.place_precision])
-        if distance > radius:
-            return 0.1, distance, False
-        if a.is_point and b.is_point:
-            return max(0.3, 1.0 - distance / 50.0), distance, True
-        return 0.7, distance, True
-    # No coordinates to compare: same admin1, or a region-level place, is compatible.
-    coarse = max(a.place_precision, b.place_precision) >= 2
-    if a.admin1 and a.admin1 == b.admin1:
-        return 0.75, distance, True
-    return (0.6 if coarse else 0.35), distance, True
 
 
 def subtype_score(a: Event, b: Event) -> float:
@@ -306,6 +304,17 @@ def text_score(a: Profile, b: Profile) -> float:
     return min(1.0, jaccard(a.words, b.words) / 0.35)
 
 
+def person_score(a: Profile, b: Profile) -> float | None:
+    """PERSON_SHARED when a name of one report is a name of the other (a word met only at
+    sentence starts on both sides does not count), PERSON_DIFFERENT when both name people
+    in full and share none, None (no information) otherwise."""
+    if len(a.names & b.names) > len(a.initial_names & b.initial_names):
+        return PERSON_SHARED
+    if a.persons and b.persons:
+        return PERSON_DIFFERENT
+    return None
+
+
 def pair_features(a: Profile, b: Profile) -> dict[str, float | str]:
     """Every feature of one candidate pair, as stored in a MergeDecision."""
     place, distance, region_ok = place_score(a, b)
@@ -320,12 +329,20 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float | str]:
         "text_sim": text_score(a, b),
         "same_outlet": 1.0 if _outlets(a) & _outlets(b) else 0.0,
     }
+    person = person_score(a, b)
+    feats["named_person"] = "unknown" if person is None else person
+    if person is not None:
+        feats["shared_names"] = " ".join(sorted(a.names & b.names)) or "none"
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in feats.items()}
 
 
 def score_of(features: dict[str, float | str]) -> float:
+    """The score of stored features (rounded ones: within 1e-4 of ``pair_score``)."""
     total = sum(w * float(features[name]) for name, w in WEIGHTS.items())
-    return round(total / sum(WEIGHTS.values()), 4)
+    person = features.get("named_person", "unknown")
+    if person == "unknown":
+        return round(total / sum(WEIGHTS.values()), 4)
+    return round((total + PERSON_WEIGHT * float(person)) / (_W_SUM + PERSON_WEIGHT), 4)
 
 
 def pair_score(a: Profile, b: Profile) -> float:
@@ -342,8 +359,10 @@ def pair_score(a: Profile, b: Profile) -> float:
     subtype = subtype_score(a.event, b.event)
     if subtype == 0.0:
         return 0.0
-    place, distance, _ = place_score(a, b)
-    if a.is_point and b.is_point and distance is not None and distance > MAX_POINT_KM:
+    place, _, _ = place_score(a, b)
+    # Two points too far apart are two events whatever else is known (as in
+    # hard_compatible and the clusters' cannot-link rule; blocking's grid relies on it).
+    if a.is_point and b.is_point and distance_km(a, b) > MAX_POINT_KM:
         return 0.0
     total = (
         _W_DATE * date_score(a, b)
@@ -353,7 +372,10 @@ def pair_score(a: Profile, b: Profile) -> float:
         + _W_CAS * casualty_score(a.event, b.event)
         + _W_TEXT * text_score(a, b)
     )
-    return round(total / _W_SUM, 4)
+    person = person_score(a, b)
+    if person is None:
+        return round(total / _W_SUM, 4)
+    return round((total + PERSON_WEIGHT * person) / (_W_SUM + PERSON_WEIGHT), 4)
 
 
 _W_DATE, _W_PLACE, _W_SUB = WEIGHTS["date_overlap"], WEIGHTS["place"], WEIGHTS["subtype_compat"]

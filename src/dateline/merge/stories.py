@@ -68,7 +68,7 @@ def similar_pairs(ordered: Sequence[Article]) -> list[tuple[int, int]]:
     """Pairs (i, j), j < i, of articles (oldest first) whose leads link them into a story."""
     terms = [weighted_terms(_lead(a)) for a in ordered]
     matrix = _unit_rows(terms)
-    days = np.array([_day(a).toordinal() if _day(a) else -1 for a in ordered], np.int64)
+    days = np.array([d.toordinal() if (d := _day(a)) else -1 for a in ordered], np.int64)
     dated = int((days >= 0).sum())  # undated articles sort last
     pairs: list[tuple[int, int]] = []
     lo = 0

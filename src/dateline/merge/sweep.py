@@ -1,24 +1,26 @@
 """The candidate pairs of :func:`dateline.merge.blocking.block_pairs`, as arrays.
 
 ``block_pairs`` sweeps a block in date order in Python, which costs about a microsecond a
-pair; a busy country has tens of millions. Here the same rule (short intervals that overlap
-or touch; long or undated reports only with reports naming the same place) is applied
-with sorted arrays and range expansion. The result is the same set of pairs minus pairs
-whose score is 0 anyway (day-precision reports more than MAX_DAY_GAP days apart); far-apart
-points, which ``block_pairs`` drops with its grid, are kept and scored 0.
+pair; a busy country has tens of millions. Here the same rule (short intervals that
+overlap or touch, two coarse ones widened by their slack; long or undated reports by
+``long_pairs``) is applied with sorted arrays and range expansion. The result is the same
+set of pairs minus pairs whose score is 0 anyway (day-precision reports more than
+MAX_DAY_GAP days apart); far-apart points, which ``block_pairs`` drops with its grid, are
+kept and scored 0.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from dateline.merge.blocking import LONG_INTERVAL_DAYS, _by_place
+from dateline.merge.blocking import LONG_INTERVAL_DAYS, long_pairs
 from dateline.merge.columns import Columns
 from dateline.merge.features import MAX_DAY_GAP
 
 #: Short intervals are swept by width class so that the look-back range of each class is
-#: tight (a day report looks one day back, a month report a month back).
-WIDTH_CLASSES = (0, 1, 7, 16, 31, LONG_INTERVAL_DAYS)
+#: tight (a day report looks one day back, a month report a month back; widened coarse
+#: reports, in their own sweep, up to two months).
+WIDTH_CLASSES = (0, 1, 7, 16, 31, 62, 2 * LONG_INTERVAL_DAYS)
 
 
 def candidate_positions(cols: Columns, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -28,7 +30,14 @@ def candidate_positions(cols: Columns, members: np.ndarray) -> tuple[np.ndarray,
     width = cols.end[members] - cols.start[members]
     is_short = cols.dated[members] & (width <= LONG_INTERVAL_DAYS)
     short, long = members[is_short], members[~is_short]
-    firsts, seconds = _sweep(cols, short)
+    firsts, seconds = _sweep(cols, short, cols.start, cols.end)
+    coarse = short[cols.slack[short] > 0]
+    if len(coarse) > 1:  # coarse pairs that touch only widened (the first sweep has the rest)
+        q, p = _sweep(cols, coarse, cols.lo, cols.hi)
+        keep = (cols.end[q] + MAX_DAY_GAP < cols.start[p]) | (
+            cols.end[p] + MAX_DAY_GAP < cols.start[q]
+        )
+        firsts, seconds = np.concatenate([firsts, q[keep]]), np.concatenate([seconds, p[keep]])
     if len(long):
         extra = _long_pairs(cols, members, long)
         firsts, seconds = np.concatenate([firsts, extra[0]]), np.concatenate([seconds, extra[1]])
@@ -36,11 +45,13 @@ def candidate_positions(cols: Columns, members: np.ndarray) -> tuple[np.ndarray,
     return np.where(swap, seconds, firsts), np.where(swap, firsts, seconds)
 
 
-def _sweep(cols: Columns, short: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of short reports whose intervals overlap or touch (``q.end + 1 >=
-    p.start`` for q before p in (start, index) order)."""
+def _sweep(
+    cols: Columns, short: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of ``short`` whose intervals (``starts``/``ends``: as given, or widened)
+    overlap or touch (``q.end + 1 >= p.start`` for q before p in (start, index) order)."""
     n = max(int(cols.index.max(initial=0)) + 1, 1)
-    start, end = cols.start[short], cols.end[short]
+    start, end = starts[short], ends[short]
     key = start * n + cols.index[short]  # (start, index) order as one integer
     width = end - start
     out_q, out_p = [], []
@@ -64,7 +75,7 @@ def _sweep(cols: Columns, short: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         p = np.repeat(short, count)
         offsets = np.arange(total) - np.repeat(np.cumsum(count) - count, count)
         q = members[np.repeat(lo, count) + offsets]
-        keep = cols.end[q] + MAX_DAY_GAP >= cols.start[p]
+        keep = ends[q] + MAX_DAY_GAP >= starts[p]
         keep &= ~(
             cols.has_day[q] & cols.has_day[p] & (np.abs(cols.day[q] - cols.day[p]) > MAX_DAY_GAP)
         )
@@ -79,14 +90,14 @@ def _sweep(cols: Columns, short: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _long_pairs(
     cols: Columns, members: np.ndarray, long: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Long and undated reports meet reports naming the same place: few, so done in Python
-    by ``blocking``'s own rule."""
+    """Long and undated reports meet reports naming the same place or person (and, without
+    a place, the other long reports): few, so done in Python by ``blocking``'s own rule."""
     profiles = [cols.profiles[k] for k in members.tolist()]
     long_set = {cols.profiles[k].index for k in long.tolist()}
     position = {cols.profiles[k].index: k for k in members.tolist()}
     pairs = [
         (position[a], position[b])
-        for a, b in _by_place([p for p in profiles if p.index in long_set], profiles)
+        for a, b in long_pairs([p for p in profiles if p.index in long_set], profiles)
     ]
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)

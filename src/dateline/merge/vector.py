@@ -23,6 +23,9 @@ from dateline.merge.features import (
     MAX_DAY_GAP,
     MAX_POINT_KM,
     NEUTRAL,
+    PERSON_DIFFERENT,
+    PERSON_SHARED,
+    PERSON_WEIGHT,
     WEIGHTS,
     pair_score,
 )
@@ -79,7 +82,11 @@ def _scores(cols: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np
         + _W_CAS * _casualties(c, i, j)
         + _W_TEXT * _text(c, i, j)
     )
-    scaled = total / _W_SUM * 10000.0
+    known, person = _person(c, i, j)
+    mean = np.where(
+        known, (total + PERSON_WEIGHT * person) / (_W_SUM + PERSON_WEIGHT), total / _W_SUM
+    )
+    scaled = mean * 10000.0
     border |= ~zero & (np.abs(scaled - np.floor(scaled) - 0.5) < BORDER_TIE)
     return np.where(zero, 0.0, np.rint(scaled) / 10000.0), border
 
@@ -104,6 +111,19 @@ def _date(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     apart = np.where(gap == 1, 0.5, np.maximum(0.0, 0.4 - 0.1 * gap))
     score = np.where((sa <= eb) & (sb <= ea), inside, apart)
     return np.where(c.dated[i] & c.dated[j], score, NEUTRAL)
+
+
+def _person(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`features.person_score`: (known, value) of every pair."""
+    la, lb = c.names.sizes[i], c.names.sizes[j]
+    both = np.flatnonzero((la > 0) & (lb > 0))
+    shared = np.zeros(len(i), dtype=bool)
+    if len(both):
+        ii, jj = i[both], j[both]
+        shared[both] = c.names.intersections(ii, jj) > c.initial_names.intersections(ii, jj)
+    different = ~shared & c.has_persons[i] & c.has_persons[j]
+    value = np.where(shared, PERSON_SHARED, PERSON_DIFFERENT)
+    return shared | different, value
 
 
 def _place(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -139,9 +159,7 @@ def _place(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.nda
             default=np.where(coarse, 0.6, 0.35),
         )
         border = measured & ~decided & (np.abs(distance - radius) < BORDER_KM)
-    # ``place_score`` measures no distance when it stops early (no place on one side, two
-    # countries), and ``pair_score`` then applies no distance cut-off either.
-    return score, np.where(measured & ~neutral & ~other_country, distance, 0.0), border
+    return score, distance, border
 
 
 def _distance(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from dateline.errors import SchemaTooNew, StoreError, UnknownEvent
 from dateline.ids import stable_id
+from dateline.merge.features import COARSE_DAYS
 from dateline.records import Article, Event
 from dateline.store.rows import (
     ARTICLE_COLUMNS,
@@ -236,18 +237,33 @@ class Store:
     def neighbourhood(self, mention_ids: Sequence[str], slack_days: int = 1) -> set[str]:
         """Mentions an incremental merge must revisit when ``mention_ids`` are new.
 
-        That is every mention sharing a block with a new one and dated within ``slack_days``
-        of it (undated reports, which the merge compares by place alone, meet their whole
-        block), plus all mentions of the events those already belong to. It grows with the
-        new mentions and their candidates, not with the size of the database.
+        That is every mention the merge could pair with a new one, plus all mentions of the
+        events those already belong to. Candidates share a block, or a type group when
+        either names no country (such reports are compared across countries and routed to
+        their best match, ``merge.blocking.route_strays``); their dates touch within
+        ``slack_days`` once each coarse interval is widened by its slack
+        (``merge.features.date_slack``: half its width from COARSE_DAYS up); undated reports
+        meet their whole block. It grows with the new mentions and their candidates, not with
+        the size of the database.
         """
+        slack = (
+            "(CASE WHEN {t}.date_end - {t}.date_start >= {coarse} "
+            "THEN (({t}.date_end - {t}.date_start) // 2) ELSE 0 END)"
+        )
+        m_slack = slack.format(t="m", coarse=int(COARSE_DAYS))
+        n_slack = slack.format(t="n", coarse=int(COARSE_DAYS))
+        reach = f"CAST({int(slack_days)} + {m_slack} + {n_slack} AS INTEGER)"
         rows = self.con.execute(
             f"""
             WITH new AS (SELECT * FROM mentions WHERE mention_id IN (SELECT unnest(?))),
             near AS (
-                SELECT m.mention_id FROM mentions m JOIN new n ON m.block = n.block
-                WHERE (m.date_end >= n.date_start - INTERVAL {int(slack_days)} DAY
-                       AND m.date_start <= n.date_end + INTERVAL {int(slack_days)} DAY)
+                SELECT m.mention_id FROM mentions m JOIN new n
+                  ON m.block = n.block
+                  OR ((starts_with(m.block, '|') OR starts_with(n.block, '|'))
+                      AND substr(m.block, strpos(m.block, '|'))
+                          = substr(n.block, strpos(n.block, '|')))
+                WHERE (m.date_end + ({reach}) >= n.date_start
+                       AND m.date_start <= n.date_end + ({reach}))
                    OR m.date_start IS NULL OR n.date_start IS NULL
                 UNION SELECT mention_id FROM new),
             touched AS (SELECT DISTINCT event_id FROM event_sources
