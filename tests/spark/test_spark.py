@@ -32,3 +32,28 @@ def test_spark_and_local_runs_agree(tmp_path):
     assert summary.events == len(local)
     assert [e.event_id for e in distributed] == [e.event_id for e in local]
     assert [e.to_dict() for e in distributed] == [e.to_dict() for e in local]
+
+
+def test_spark_routes_reports_naming_no_country_as_a_local_merge():
+    """The demo names a country everywhere; these reports do not (merge/test_routing.py)."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("no Java runtime for Spark")
+    import json
+
+    from dateline.merge import merge_events
+    from dateline.pipeline import block_key
+    from dateline.spark.job import _merge_group, _routed, _stray_routes, spark_session
+    from tests.merge.test_routing import more_reports, reports
+
+    events = [e for _, e in reports()] + more_reports()
+    sc = spark_session("local[2]").sparkContext
+    rows = [(block_key(e), json.dumps(e.to_dict(), sort_keys=True)) for e in events]
+    mentions = sc.parallelize(rows, 3)
+    routes = _stray_routes(mentions, sc)
+    assert len(routes) == 1  # the Emwazi strike "in 2015": to Iraq's block (best offer)
+    grouped = mentions.map(_routed(sc.broadcast(routes))).groupByKey().mapValues(list)
+    merged = grouped.flatMap(_merge_group("conservative", [])).collect()
+    spark_groups = {tuple(sorted(json.loads(r)["mention_ids"])) for r in merged}
+    local = {tuple(sorted(e.mention_ids)) for e in merge_events(events).events}
+    assert spark_groups == local

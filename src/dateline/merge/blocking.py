@@ -78,6 +78,17 @@ def route_strays(strays: Sequence[Profile], others: Sequence[Profile]) -> dict[i
     """Country-less profile index -> the country whose report it matches best, for the
     strays whose best match across countries scores at least THRESHOLD (ties: the older
     report). Candidates are found by the block rule, as if the stray were in each block."""
+    return {i: country for i, (_, _, country) in best_matches(strays, others).items()}
+
+
+def best_matches(
+    strays: Sequence[Profile], others: Sequence[Profile]
+) -> dict[int, tuple[float, int, str]]:
+    """Stray index -> (score, -index, country) of its best match scoring >= THRESHOLD.
+
+    Candidacy and score depend on the pair alone, so the best over all countries is the
+    best of each country's best: a distributed merge can ask each block separately
+    (``merge.core.route_offers``)."""
     best: dict[int, tuple[float, int, str]] = {}
     by_index = {p.index: p for p in list(strays) + list(others)}
     for i, j in cross_pairs(strays, others):
@@ -86,7 +97,7 @@ def route_strays(strays: Sequence[Profile], others: Sequence[Profile]) -> dict[i
         score = pair_score(stray, other)
         if score >= THRESHOLD and (score, -other.index) > best.get(stray.index, (0.0, 0, ""))[:2]:
             best[stray.index] = (score, -other.index, other.country)
-    return {i: country for i, (_, _, country) in best.items()}
+    return best
 
 
 def cross_pairs(strays: Sequence[Profile], others: Sequence[Profile]) -> Iterator[tuple[int, int]]:

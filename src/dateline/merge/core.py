@@ -8,10 +8,10 @@ when newer articles arrive.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.errors import ConfigError
-from dateline.merge.blocking import blocks
+from dateline.merge.blocking import best_matches, blocks
 from dateline.merge.combine import POLICIES, combine
 from dateline.merge.features import THRESHOLD, Profile, pair_features, pair_score
 from dateline.merge.model import MergeDecision, MergeResult, Override
@@ -74,14 +74,55 @@ def _publication_dates(events: Sequence[Event], articles: Mapping[str, Article])
 
 def _canonical(events: Sequence[Event], published: Mapping[str, str]) -> list[Event]:
     unique = {e.event_id: _fill_published(e, published) for e in events}
-    return sorted(
-        unique.values(),
-        key=lambda e: (
-            min((published.get(s.article_id, "9999") for s in e.sources), default="9999"),
-            min(e.mention_ids, default=e.event_id),
-            e.event_id,
-        ),
+    return sorted(unique.values(), key=lambda e: _age(e, published))
+
+
+def _age(event: Event, published: Mapping[str, str]) -> tuple[str, str, str]:
+    """The canonical order: oldest publication, then mention id (profile indices follow it)."""
+    return (
+        min((published.get(s.article_id, "9999") for s in event.sources), default="9999"),
+        min(event.mention_ids, default=event.event_id),
+        event.event_id,
     )
+
+
+#: One block's offer to a report naming no country: (its mention id, score, the age of the
+#: matching report, that report's country).
+Offer = tuple[str, float, tuple[str, str, str], str]
+
+
+def route_offers(strays: Sequence[Event], members: Sequence[Event]) -> list[Offer]:
+    """What one country's block offers the single reports that name no country: for each
+    whose best match among ``members`` scores at least THRESHOLD, an :data:`Offer`.
+
+    For a merge split over machines (Spark), where no block sees all countries:
+    :func:`best_routes` over every block's offers decides what ``blocking.blocks`` decides
+    in one local merge, since candidacy and score depend on the pair alone and ties go to
+    the oldest report in both.
+    """
+    events = [*strays, *members]
+    published = _publication_dates(events, {})
+    profiles = [Profile.of(i, e) for i, e in enumerate(_canonical(events, published))]
+    best = best_matches([p for p in profiles if not p.country], [p for p in profiles if p.country])
+    return [
+        (
+            profiles[i].event.mention_ids[0],
+            score,
+            _age(profiles[-neg_other].event, published),
+            country,
+        )
+        for i, (score, neg_other, country) in sorted(best.items())
+    ]
+
+
+def best_routes(offers: Iterable[Offer]) -> dict[str, str]:
+    """Mention id -> the country of its best offer (highest score, then oldest match)."""
+    best: dict[str, tuple[float, tuple[str, str, str], str]] = {}
+    for mention_id, score, age, country in offers:
+        held = best.get(mention_id)
+        if held is None or score > held[0] or (score == held[0] and tuple(age) < held[1]):
+            best[mention_id] = (score, tuple(age), country)  # type: ignore[assignment]
+    return {m: country for m, (_, _, country) in best.items()}
 
 
 def _fill_published(event: Event, published: Mapping[str, str]) -> Event:

@@ -7,6 +7,9 @@
   block (country, type group), so grouping by that key with Spark SQL and running the local
   ``merge_events`` on each group gives the same events, ids and conflicts as one local merge.
   Analyst ``merge`` overrides that span blocks are honoured by uniting those blocks first.
+  Reports that name no country are compared across countries in a local merge; here every
+  country's block makes them an offer (``merge.core.route_offers``), the best offer wins
+  (``best_routes``) and the report joins that block before the merge: the same decision.
 
 Inputs: text/HTML/CSV/feed/WARC files are spread over the executors file by file; Parquet
 and JSONL tables are read by Spark itself, so one huge file is still split into partitions.
@@ -116,6 +119,35 @@ def _merge_group(policy: str, overrides: Sequence[Any]):
     return merge
 
 
+def _offers(strays: Any):
+    """One country's block -> the offers it makes to the country-less reports of its type
+    group (``strays``: a broadcast of "|group" -> their records)."""
+
+    def offer(group: tuple[str, Iterable[str]]) -> Iterator[Any]:
+        from dateline.merge.core import route_offers
+
+        block, records = group
+        mine = strays.value.get(block[block.index("|") :], ())
+        if mine:
+            members = [Event.from_dict(json.loads(r)) for r in records]
+            yield from route_offers([Event.from_dict(json.loads(r)) for r in mine], members)
+
+    return offer
+
+
+def _routed(routes: Any):
+    """(block, record) -> (the block of the country it was routed to, record)."""
+
+    def route(kv: tuple[str, str]) -> tuple[str, str]:
+        block, record = kv
+        if not block.startswith("|") or not routes.value:
+            return kv
+        country = routes.value.get(json.loads(record)["mention_ids"][0])
+        return (country + block if country else block), record
+
+    return route
+
+
 def _touches(override: Any, events: Sequence[Event]) -> bool:
     ids = set(override.mention_ids)
     return any(ids.intersection(e.mention_ids) for e in events)
@@ -190,6 +222,7 @@ def run_spark(
     n_articles = articles.count()
     extracted = articles.mapPartitions(_extract_partition).cache()
     mentions = extracted.filter(lambda kv: kv[0] != SKIP)
+    mentions = mentions.map(_routed(sc.broadcast(_stray_routes(mentions, sc))))
     failed = extracted.filter(lambda kv: kv[0] == SKIP).values().map(json.loads)
     failed_rows = [(r["path"], r["code"], r["reason"]) for r in failed.collect()]
     skips = sorted(ingest_skips.collect() + failed_rows, key=lambda r: (r[1], r[0], r[2]))
@@ -221,6 +254,26 @@ def run_spark(
     extracted.unpersist()
     items.unpersist()
     return summary
+
+
+def _stray_routes(mentions: Any, sc: Any) -> dict[str, str]:
+    """Mention id -> country for the reports naming no country that match one (few: they
+    are collected to the driver and broadcast to every block of their type group)."""
+    from dateline.merge.core import best_routes
+
+    strays: dict[str, list[str]] = {}
+    for block, record in mentions.filter(lambda kv: kv[0].startswith("|")).collect():
+        strays.setdefault(block, []).append(record)
+    if not strays:
+        return {}
+    shared = sc.broadcast(strays)
+    offers = (
+        mentions.filter(lambda kv: not kv[0].startswith("|"))
+        .groupByKey()
+        .flatMap(_offers(shared))
+        .collect()
+    )
+    return best_routes(offers)
 
 
 def _event_columns(record: str) -> tuple[str, str | None, str]:
