@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from dateline.bench.ecbplus import featurise, train
+from dateline.bench.ecbplus import featurise, save, train
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/dateline/data/coref/ecbplus_pair_lr.json"
 
@@ -24,8 +24,8 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src/dateline/data/coref/ecb
 @click.option("--out", type=click.Path(dir_okay=False), default=str(DEFAULT_OUT), show_default=True)
 def main(path: str, out: str) -> None:
     scorer = train(featurise(path))
-    Path(out).write_text(scorer.to_json(), encoding="utf-8")
-    click.echo(f"threshold {scorer.threshold}; CV {scorer.meta['cv']}; wrote {out}")
+    save(scorer, out)
+    click.echo(f"threshold {scorer.threshold}; CV {scorer.meta['cv']}; wrote {out} + priors")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ cross-document), clusters of all topics pooled before scoring. Gold entity marka
 gold sub-topics are not used (entities come from spaCy NER, stories from tf-idf).
 
 System: the pairwise scorer of :mod:`dateline.merge.coref_model` (a logistic regression
-stacked under a second one that also sees the first stage's neighbour agreement; weights
-shipped in ``dateline/data/coref``) plus average-link clustering per topic. It was
+with lexical priors counted on the train topics' gold clusters, stacked under boosted trees
+that also see the first stage's neighbour agreement; weights and priors shipped in
+``dateline/data/coref``) plus average-link clustering per topic. It was
 trained and its threshold chosen by 5-fold cross-validation on the train topics only; the
 dev topics (2, 5, 12, 18, 21, 23, 34, 35, the standard split) are never seen in training.
 The standard test topics 36-45 are not in the shared data, so published figures (test
@@ -33,6 +34,7 @@ from dateline.merge.coref_ecbplus import (  # re-exported: the reader lived here
     read_validated,
 )
 from dateline.merge.coref_features import TopicInput, stem
+from dateline.merge.coref_lexicon import priors_to_json
 from dateline.merge.coref_metrics import conll
 from dateline.merge.coref_model import (
     THRESHOLDS,
@@ -41,7 +43,14 @@ from dateline.merge.coref_model import (
     cross_validate,
     fit_scorer,
     load_scorer,
+    priors_path,
     score,
+)
+
+#: Where the shipped lexical priors' counts come from (written into their JSON file).
+PRIORS_SOURCE = (
+    "ECB+ (Cybulska & Vossen 2014, CC BY 3.0) train topics 1-35 minus dev 2,5,12,18,21,23,34,35: "
+    "gold event coreference clusters of the validated sentences, counted per trigger stem"
 )
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -88,6 +97,13 @@ def train(data: dict[int, Featurised], grid=THRESHOLDS) -> PairScorer:
     return PairScorer(**{**scorer.__dict__, "meta": meta})
 
 
+def save(scorer: PairScorer, path: str | Path) -> None:
+    """Write the scorer's weights to ``path`` and its lexical priors beside them."""
+    Path(path).write_text(scorer.to_json(), encoding="utf-8")
+    if scorer.priors is not None:
+        priors_path(path).write_text(priors_to_json(scorer.priors, PRIORS_SOURCE), "utf-8")
+
+
 def evaluate(root: str | Path, scorer: PairScorer | None = None) -> dict[str, dict]:
     """Rows of the benchmark table: name -> metrics (``conll`` etc. as (P, R, F1))."""
     topics = read_corpus(root)
@@ -118,14 +134,19 @@ def evaluate(root: str | Path, scorer: PairScorer | None = None) -> dict[str, di
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
 @click.option("--retrain", is_flag=True, help="Fit the scorer on the train topics first.")
 @click.option("--weights", type=click.Path(dir_okay=False), help="Scorer JSON (default: shipped).")
-@click.option("--save", type=click.Path(dir_okay=False), help="With --retrain: write JSON here.")
-def command(path: str, retrain: bool, weights: str | None, save: str | None) -> None:
+@click.option(
+    "--save",
+    "save_to",
+    type=click.Path(dir_okay=False),
+    help="With --retrain: write the weights JSON here (and its priors beside it).",
+)
+def command(path: str, retrain: bool, weights: str | None, save_to: str | None) -> None:
     """Event coreference on ECB+ topics 1-35 (gold mentions): MUC, B3, CEAF-e, CoNLL F1."""
     scorer = None
     if retrain:
         scorer = train(featurise(path))
-        if save:
-            Path(save).write_text(scorer.to_json(), encoding="utf-8")
+        if save_to:
+            save(scorer, save_to)
     elif weights:
         scorer = load_scorer(weights)
     results = evaluate(path, scorer)
@@ -155,6 +176,7 @@ __all__ = [
     "read_corpus",
     "read_doc",
     "read_validated",
+    "save",
     "train",
 ]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dateline.merge.coref_lexicon import LEXICAL, LexicalPriors, lexical_features, load_priors
 from dateline.merge.similarity import cosine_terms, weighted_terms
 from dateline.merge.text import STOPWORDS
 
@@ -62,7 +63,10 @@ FEATURES = (
     "arg_jaccard",
     "stem_x_arg_clash",
     "stem_x_arg_match",
+    *LEXICAL,
 )
+#: Where the lexical-prior columns sit in :data:`FEATURES` (training swaps them per fold).
+LEXICAL_COLUMNS = slice(len(FEATURES) - len(LEXICAL), len(FEATURES))
 #: Second-stage features read off the first stage's (n, n) probabilities: the pair's own
 #: log-odds and how alike the two mentions' links to everyone else are. Two "attack"s that
 #: agree with the same twenty other mentions are one attack even if their own sentences
@@ -211,8 +215,11 @@ def doc_similarity(topic: TopicInput) -> tuple[list[str], dict[str, np.ndarray]]
     return names, {"lex": lex, "tfidf": topic_tfidf(terms), "dense": dense}
 
 
-def pair_features(topic: TopicInput) -> np.ndarray:
-    """(n, n, len(FEATURES)) float32 features for every ordered pair of the topic's mentions."""
+def pair_features(topic: TopicInput, priors: LexicalPriors | None = None) -> np.ndarray:
+    """(n, n, len(FEATURES)) float32 features for every ordered pair of the topic's mentions.
+
+    ``priors`` feed the :data:`LEXICAL` columns; by default the shipped ECB+ train priors.
+    """
     from rapidfuzz.distance import Indel
     from rapidfuzz.process import cdist
 
@@ -251,6 +258,8 @@ def pair_features(topic: TopicInput) -> np.ndarray:
     cols["story_x_trigger"] = cols["same_story"] * cols["cos_trigger"]
     cols["story_x_stem"] = cols["same_story"] * cols["same_stem"]
     cols.update(argument_features(ms, cols["same_stem"]))
+    lex = lexical_features([stem(x) for x in lemmas], priors or load_priors())
+    cols.update({name: lex[..., i] for i, name in enumerate(LEXICAL)})
     out = np.stack([cols[f].astype(np.float32) for f in FEATURES], axis=-1)
     assert out.shape == (n, n, len(FEATURES))
     return out
@@ -308,6 +317,7 @@ __all__ = [
     "ARGUMENT_GROUPS",
     "ENTITY_CLASSES",
     "FEATURES",
+    "LEXICAL_COLUMNS",
     "SECOND_ORDER",
     "DocInfo",
     "MentionInfo",
