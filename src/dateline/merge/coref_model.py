@@ -202,18 +202,25 @@ class Featurised:
         return g[:, None] == g[None, :]
 
 
+def _pair_rows(
+    data: Sequence[Featurised], xs: Sequence[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every mention pair (i < j) of the given topics: feature rows and coreference labels."""
+    rows, ys = [], []
+    for topic, x in zip(data, xs, strict=True):
+        upper = np.triu_indices(len(topic.ids), 1)
+        rows.append(x[upper])
+        ys.append(topic.labels()[upper])
+    return np.concatenate(rows).astype(np.float64), np.concatenate(ys)
+
+
 def _fit_linear(
     data: Sequence[Featurised], xs: Sequence[np.ndarray], names: tuple[str, ...], c: float
 ) -> PairScorer:
     """One logistic regression on every mention pair (i < j) of the given topics."""
     from sklearn.linear_model import LogisticRegression
 
-    rows, ys = [], []
-    for topic, x in zip(data, xs, strict=True):
-        upper = np.triu_indices(len(topic.ids), 1)
-        rows.append(x[upper])
-        ys.append(topic.labels()[upper])
-    x, y = np.concatenate(rows).astype(np.float64), np.concatenate(ys)
+    x, y = _pair_rows(data, xs)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=3000).fit((x - mean) / scale, y)
@@ -230,12 +237,7 @@ def _fit_trees(
     data: Sequence[Featurised], xs: Sequence[np.ndarray], names: tuple[str, ...]
 ) -> PairScorer:
     """Boosted trees (:mod:`dateline.merge.coref_trees`) on every mention pair (i < j)."""
-    rows, ys = [], []
-    for topic, x in zip(data, xs, strict=True):
-        upper = np.triu_indices(len(topic.ids), 1)
-        rows.append(x[upper])
-        ys.append(topic.labels()[upper])
-    trees = TreeEnsemble.fit(np.concatenate(rows).astype(np.float64), np.concatenate(ys))
+    trees = TreeEnsemble.fit(*_pair_rows(data, xs))
     return PairScorer(features=names, mean=(), scale=(), coef=(), intercept=0.0, trees=trees)
 
 
