@@ -222,3 +222,28 @@ def test_a_day_report_without_country_meets_every_country_of_its_group() -> None
     assert [p.index for p in grouped[("IQ", block_group(iraq))]] == [0, 1]
     merged = merge_events([nowhere, iraq, syria, later]).events
     assert sorted(len(e.sources) for e in merged) == [1, 1, 2]
+
+
+def test_officials_and_places_are_not_the_people_an_event_happened_to() -> None:
+    """Guardian corpus: "Trump" joined a 2017 strike with a 2018 one, "Ghouta" and "Afrin"
+    joined reports of the same region. An official counts only as the event's target."""
+    found = find_names(
+        [
+            "Mr Trump and President Donald Trump spoke; rockets fell in eastern Ghouta and near "
+            "Afrin, and Jones was seen in Raqqa.",
+            "Sally Jones was killed with Qassem Soleimani.",
+        ],
+        words=frozenset({"trump", "soleimani"}),
+    )
+    assert found.names == {"jones"}  # no trump, donald, ghouta, afrin; Jones alone is a town
+    assert found.persons == {"jones"}
+    strike = report(
+        "A US drone strike killed Qassem Soleimani near Baghdad airport.",
+        "A",
+        "2020-01-03",
+        actors=(Actor("Qasem Soleimani", "target", "qasem_soleimani"),),
+        **STRIKE,
+    )
+    assert "soleimani" in Profile.of(0, strike).names  # the target: kept
+    ordered = report("Trump ordered a drone strike near Baghdad airport.", "B", "2020-01-03")
+    assert not Profile.of(1, ordered).names

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from dateline.merge.names import find_names
+from dateline.merge.names import find_names, official_words
 from dateline.merge.places import EARTH_KM as EARTH_KM  # re-exported
 from dateline.merge.places import NEUTRAL, distance_km, haversine_km, place_score
 from dateline.merge.places import RADIUS_KM as RADIUS_KM  # re-exported
@@ -152,9 +152,12 @@ class Profile:
         # Names of the event's own actors are not evidence of who it happened to, except
         # its targets and victims: those are the people the named-person feature is about.
         own = [a.name for a in event.actors if a.role not in _VICTIM_ROLES]
+        victims = {
+            w for a in event.actors if a.role in _VICTIM_ROLES for w in a.name.lower().split()
+        }
         if loc:
             own += [loc.name or "", loc.admin1 or ""]
-        found = find_names([e.text for e in event.evidence], own)
+        found = find_names([e.text for e in event.evidence], own, official_words() - victims)
         has_point = loc is not None and loc.latitude is not None and loc.longitude is not None
         published = min((s.published for s in event.sources if s.published), default="9999")
         articles = {s.article_id for s in event.sources} | {e.article_id for e in event.evidence}

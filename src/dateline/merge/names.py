@@ -41,6 +41,13 @@ _CAPITALISED = re.compile(r"(?:(?:al|el)-)?[A-Z][\w'\u2019\-]*")
 _NEXT = re.compile(r"\s*([\w']+)")
 _PARTS = re.compile(r"['\u2019-]")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an)\s+$", re.I)
+#: Right before a lone capitalised word, these make it a place ("in eastern Ghouta", "into
+#: Afrin"), not a person.
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|into|near|at|from|outside|around|across|towards?)"
+    r"(?:\s+(?:eastern|western|northern|southern|central|north|south|east|west))?\s+$",
+    re.I,
+)
 #: Lower-case particles that may sit inside a full name ("Abu Bakr al-Baghdadi").
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "da"})
 _SENTENCE_END_CHARS = '.!?:\u2013\u2014"\u201c\u201d'
@@ -79,15 +86,15 @@ def not_names() -> frozenset[str]:
     return frozenset(words)
 
 
-def _group_words(folder: Traversable) -> set[str]:
+def _group_words(folder: Traversable, officials: bool = False) -> set[str]:
     """Words of the actor knowledge base's group names and aliases ("Asaib Ahl al-Haq"),
-    not of its people (kind "official")."""
+    or with ``officials`` of its people (kind "official")."""
     out: set[str] = set()
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if not item.name.endswith((".yaml", ".yml")):
             continue
         for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
-            if isinstance(entry, dict) and entry.get("kind") != "official":
+            if isinstance(entry, dict) and (entry.get("kind") == "official") == officials:
                 for name in [entry.get("name", ""), *(entry.get("aliases") or [])]:
                     out.update(w.lower() for w in _NAME_TOKEN.findall(str(name)))
     return out
@@ -100,21 +107,51 @@ def _words(text: str) -> frozenset[str]:
     }
 
 
-def find_names(texts: Iterable[str], exclude: Iterable[str] = ()) -> NameSets:
+@functools.cache
+def official_words() -> frozenset[str]:
+    """Surnames of the knowledge base's officials ("Trump", "Putin", "Assad"): public figures
+    named in any report about a policy, a visit or a war, so naming one is no sign that two
+    reports tell one event, unless the official is what happened to (the event's target:
+    the strike that killed Soleimani). A name run holding one is dropped whole ("President
+    Donald Trump"), so its first name does not stand in for it."""
+    out: set[str] = set()
+    folder = resources.files("dateline") / "data" / "actors"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not item.name.endswith((".yaml", ".yml")):
+            continue
+        for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
+            if not isinstance(entry, dict) or entry.get("kind") != "official":
+                continue
+            names = [str(entry.get("name", ""))] + [str(a) for a in entry.get("aliases") or []]
+            for name in names:
+                tokens = _NAME_TOKEN.findall(name)
+                if tokens and (name == names[0] or len(tokens) == 1):
+                    out.add(_PARTS.split(tokens[-1].lower())[-1])
+    return frozenset(out)
+
+
+def find_names(
+    texts: Iterable[str], exclude: Iterable[str] = (), words: frozenset[str] = frozenset()
+) -> NameSets:
     """The name sets of ``texts`` (sentences of one report), leaving out the words of
-    ``exclude`` (the report's place and actor names: "Syrian Democratic Forces")."""
+    ``exclude`` (the report's place and actor names: "Syrian Democratic Forces") and every
+    name run holding one of ``words`` (surnames of officials who are not its victims)."""
     stop = not_names()
     own = {w for text in exclude for w in _words(text)}
     mid: set[str] = set()
     initial: set[str] = set()
     persons: set[str] = set()
     for text in texts:
-        _scan(text, stop, own, (mid, initial, persons))
+        _scan(text, stop, own, words, (mid, initial, persons))
     return NameSets(frozenset(mid | initial), frozenset(initial - mid), frozenset(persons))
 
 
 def _scan(
-    text: str, stop: frozenset[str], own: set[str], out: tuple[set[str], set[str], set[str]]
+    text: str,
+    stop: frozenset[str],
+    own: set[str],
+    drop: frozenset[str],
+    out: tuple[set[str], set[str], set[str]],
 ) -> None:
     """Runs of name words: a full name gives its last word (the surname, the part a later
     mention repeats), a single word itself. First names are common to many people.
@@ -123,10 +160,12 @@ def _scan(
     two are in one run when only spaces, or name particles ("bin", "al"), lie between."""
     mid, initial, persons = out
     run: list[str] = []
-    run_initial = False
+    run_initial = run_place = False
     last_end = -1
 
     def close() -> None:
+        if run and len(run) == 1 and (run_place or _is_place(run[0])):
+            run.clear()  # "in Afrin", "Raqqa": a lone word that names a place
         if run:
             (initial if run_initial and len(run) == 1 else mid).add(run[-1])
             if len(run) >= 2:
@@ -139,6 +178,9 @@ def _scan(
             close()
         last_end = m.end()
         lower = word.lower()
+        if drop and _PARTS.split(lower)[-1] in drop:
+            run.clear()  # an official's name: the whole run goes
+            continue
         if (
             not word[1:2].islower()
             or not (_WORD.fullmatch(word) and _is_name(lower, stop, own))
@@ -152,8 +194,18 @@ def _scan(
             continue
         if not run:
             run_initial = _opens_sentence(text, at)
+            run_place = _LOCATIVE_BEFORE.search(text[max(0, at - 30) : at]) is not None
         run.append(lower)
     close()
+
+
+def _is_place(word: str) -> bool:
+    """A gazetteer name: alone, "Jones" or "Bolton" is more often a town than a person here;
+    in a full name ("Sally Jones") it is a surname and kept."""
+    from dateline.ground.place.gazetteer import default_gazetteer
+    from dateline.ground.place.names import name_key
+
+    return default_gazetteer().has_key(name_key(word))
 
 
 def _is_name(lower: str, stop: frozenset[str], own: set[str]) -> bool:
