@@ -30,7 +30,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
-from importlib.resources.abc import Traversable
 
 import yaml
 
@@ -82,22 +81,22 @@ def not_names() -> frozenset[str]:
         if len(row) >= 2 and row[0] != "cc":
             for word in row[1].split("|"):
                 words.update(_words(word))
-    words.update(_group_words(data / "actors"))
+    words.update(_group_words())
     return frozenset(words)
 
 
-def _group_words(folder: Traversable, officials: bool = False) -> set[str]:
+def _group_words() -> set[str]:
     """Words of the actor knowledge base's group names and aliases ("Asaib Ahl al-Haq"),
-    or with ``officials`` of its people (kind "official")."""
-    out: set[str] = set()
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith((".yaml", ".yml")):
-            continue
-        for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
-            if isinstance(entry, dict) and (entry.get("kind") == "official") == officials:
-                for name in [entry.get("name", ""), *(entry.get("aliases") or [])]:
-                    out.update(w.lower() for w in _NAME_TOKEN.findall(str(name)))
-    return out
+    not of its people (kind "official")."""
+    from dateline.ground.actors import default_kb
+
+    return {
+        w.lower()
+        for actor in default_kb()
+        if actor.kind != "official"
+        for name in (actor.name, *actor.aliases)
+        for w in _NAME_TOKEN.findall(name)
+    }
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -114,19 +113,16 @@ def official_words() -> frozenset[str]:
     reports tell one event, unless the official is what happened to (the event's target:
     the strike that killed Soleimani). A name run holding one is dropped whole ("President
     Donald Trump"), so its first name does not stand in for it."""
+    from dateline.ground.actors import default_kb
+
     out: set[str] = set()
-    folder = resources.files("dateline") / "data" / "actors"
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not item.name.endswith((".yaml", ".yml")):
+    for actor in default_kb():
+        if actor.kind != "official":
             continue
-        for entry in yaml.safe_load(item.read_text(encoding="utf-8")) or []:
-            if not isinstance(entry, dict) or entry.get("kind") != "official":
-                continue
-            names = [str(entry.get("name", ""))] + [str(a) for a in entry.get("aliases") or []]
-            for name in names:
-                tokens = _NAME_TOKEN.findall(name)
-                if tokens and (name == names[0] or len(tokens) == 1):
-                    out.add(_PARTS.split(tokens[-1].lower())[-1])
+        for name in (actor.name, *actor.aliases):
+            tokens = _NAME_TOKEN.findall(name)
+            if tokens and (name == actor.name or len(tokens) == 1):
+                out.add(_PARTS.split(tokens[-1].lower())[-1])
     return frozenset(out)
 
 
