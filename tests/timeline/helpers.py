@@ -1,10 +1,19 @@
-"""Hand-built events for the timeline and signal tests."""
+"""Hand-built events and articles for the timeline and signal tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from dateline.records import Actor, Count, DateInterval, Event, Evidence, Place, SourceRef
+from dateline.records import (
+    Actor,
+    Article,
+    Count,
+    DateInterval,
+    Event,
+    Evidence,
+    Place,
+    SourceRef,
+)
 
 
 def event(
@@ -36,3 +45,8 @@ def event(
         sources=tuple(SourceRef(s, f"outlet-{s}", None, pub) for s in sources),
         evidence=(Evidence(sources[0], "event", 0, len(text), text),),
     )
+
+
+def article(aid: str, pub: dt.date, text: str, outlet: str = "bbc") -> Article:
+    """An article published on ``pub``, as a timeline collection holds it."""
+    return Article(aid, text, outlet=outlet, published=DateInterval.day(pub, "test"))

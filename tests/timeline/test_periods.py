@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dateline.records import Article, DateInterval
 from dateline.timeline.datementions import find_period_mentions, ground_day_mentions
 from dateline.timeline.tls import summarise_collection
+from tests.timeline.helpers import article
 
 D = dt.date
 PUB = D(2009, 4, 28)
@@ -65,8 +66,7 @@ def test_ground_resolver_survives_expressions_off_the_calendar():
     assert ground_day_mentions("Over 2,500 years ago the Buddha taught patience .", PUB) == []
 
 
-def _art(aid: str, pub: dt.date, text: str) -> Article:
-    return Article(aid, text, outlet="guardian", published=DateInterval.day(pub, "test"))
+_art = functools.partial(article, outlet="guardian")
 
 
 def test_a_pinned_end_named_only_by_its_month_is_written_from_that_sentence():

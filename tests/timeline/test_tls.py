@@ -9,14 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.bench.t17 import command
-from dateline.records import Article, DateInterval
 from dateline.timeline.tls import rank_dates, read_sentences, split_sentences, summarise_collection
+from tests.timeline.helpers import article
 
 D = dt.date
 
 
-def art(aid: str, pub: dt.date, text: str) -> Article:
-    return Article(aid, text, outlet="bbc", published=DateInterval.day(pub, "test"))
+art = article
 
 
 ARTICLES = [
