@@ -35,6 +35,14 @@ def test_group_names_are_not_places() -> None:
     assert names == ["Baghdad"]
 
 
+def test_kb_group_names_are_not_their_homonyms() -> None:
+    # "Hamas" is also a spelling of Hamm (Germany) and Hama (Syria); "Badr" a Saudi town.
+    text = "Hamas fired rockets at Ashkelon; a rift in Hamas followed. Badr fighters moved."
+    assert [t.text for t in find_places(text, use_model=False)] == ["Ashkelon"]
+    near = find_places("Clashes broke out near Badr, a town in Saudi Arabia.", use_model=False)
+    assert near[0].place is not None and near[0].place.country_code == "SA"
+
+
 def test_relative_offset_and_region() -> None:
     text = "Fighters clashed 50 kilometres west of Baghdad and in northeastern Syria."
     found = find_places(text, use_model=False)

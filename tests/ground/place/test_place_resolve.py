@@ -44,6 +44,15 @@ def test_context_picks_the_right_homonym() -> None:
     assert in_louisiana is not None and in_louisiana.admin1 == "Louisiana"
 
 
+def test_a_city_bigger_than_a_province_abroad_wins_alone() -> None:
+    # Gaza City (410,000) over Mozambique's Gaza province (385,000) when nothing else is said;
+    # a Mozambican province named beside it still brings the province back.
+    alone = resolve_names(["Gaza"])[0]
+    in_mozambique = resolve_names(["Gaza", "Inhambane"])[0]
+    assert alone is not None and alone.country_code == "PS" and alone.gazetteer_id == "281133"
+    assert in_mozambique is not None and in_mozambique.country_code == "MZ"
+
+
 def test_country_beats_small_town_and_demonym_gives_country() -> None:
     egypt, iraqi = resolve_names(["Egypt", "Iraqi"], focus_country="US")
     assert egypt is not None and egypt.country_code == "EG" and egypt.precision == 3

@@ -126,6 +126,10 @@ _PHYSICAL_CUE = re.compile(
 )
 
 
+#: The only cues that make a group's name a place: spatial words no organisation takes.
+_NEAR_CUE = re.compile(r"\b(?:near|outside|around|outskirts\s+of)\s+$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def not_places() -> dict[str, str]:
     """``data/geo/not_places.tsv`` as {name without a leading "the": kind}."""
@@ -135,6 +139,23 @@ def not_places() -> dict[str, str]:
         [ln for ln in lines if not ln.startswith("#")], delimiter="\t", quoting=csv.QUOTE_NONE
     )
     return {_bare(row["name"]): row["kind"] for row in rows}
+
+
+#: Actor KB kinds whose names are never places ("Hamas fired rockets" is not Hamm, Germany).
+GROUP_KINDS = frozenset({"armed_group", "front", "umbrella", "party", "organisation"})
+
+
+@functools.lru_cache(maxsize=1)
+def group_names() -> frozenset[str]:
+    """Names and aliases of the actor KB's groups: read as organisations, like ``not_places``.
+
+    The KB is the one list of who the groups are, so a group added there stops being read as
+    its gazetteer homonym without a second entry here."""
+    from dateline.ground.actors import default_kb
+
+    return frozenset(
+        _bare(n) for a in default_kb() if a.kind in GROUP_KINDS for n in (a.name, *a.aliases)
+    )
 
 
 def _bare(name: str) -> str:
@@ -266,7 +287,11 @@ def candidate_spans(
 
 def _not_a_place(span: Span, text: str, gaz: Gazetteer, strict: bool) -> bool:
     """Whether a candidate names an institution or the world rather than a place here."""
-    kind = not_places().get(_bare(span.text))
+    bare = _bare(span.text)
+    kind = not_places().get(bare)
+    if kind is None and bare in group_names():
+        # "near Badr" is the town; "in Hamas" is the movement ("a rift in Hamas").
+        return not _NEAR_CUE.search(text[max(0, span.start - 20) : span.start])
     if kind is None:
         return False
     if kind == "seat":

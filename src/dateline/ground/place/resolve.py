@@ -100,8 +100,8 @@ def score(entry: GazEntry, key: str, ctx: Context, gaz: Gazetteer) -> float:
         s += CURATED_BONUS
     if entry.gid in gaz.capitals:
         s += CAPITAL_BONUS
-    if name_key(entry.name) == key:
-        s += PRIMARY_NAME_BONUS
+    if entry.curated or name_key(entry.name) == key:
+        s += PRIMARY_NAME_BONUS  # a curated entry's aliases are deliberate press names
     cc = entry.country_code
     if cc and cc == ctx.focus and entry.feature != "country":
         s += FOCUS_BONUS
@@ -176,6 +176,13 @@ def best(name: str, gaz: Gazetteer, ctx: Context) -> tuple[GazEntry | None, floa
     return (town, margin) if town is not None else (scored[0][2], margin)
 
 
+def _needed(rival: GazEntry) -> float:
+    """Population a city needs to outrank ``rival`` abroad by fame alone: ``DOMINANT_RATIO``
+    times a town's, but only as much as a whole province's ("Gaza" the city of 410,000 over
+    Mozambique's Gaza province of 385,000), since a province's count sums many towns."""
+    return rival.population * (1.0 if rival.feature == "admin1" else DOMINANT_RATIO)
+
+
 def _dominant(found: list[GazEntry], key: str, ctx: Context) -> GazEntry | None:
     """The big city a bare name means by default: at least ``DOMINANT_MIN_POPULATION``, and
     ``DOMINANT_RATIO`` times every same-named place abroad, with none at home. Not when the
@@ -190,7 +197,7 @@ def _dominant(found: list[GazEntry], key: str, ctx: Context) -> GazEntry | None:
     if any(e.country_code == top.country_code and e.admin1 != top.admin1 for e in rivals):
         return None  # homonyms at home ("Manhattan, Kansas"): context, not fame, decides
     rivals = [e for e in rivals if e.country_code != top.country_code]
-    if not rivals or top.population < DOMINANT_RATIO * max(e.population for e in rivals):
+    if not rivals or any(top.population < _needed(e) for e in rivals):
         return None
     local = ctx.local_countries
     if top.country_code not in local and any(e.country_code in local for e in rivals):
