@@ -217,3 +217,46 @@ def test_loose_mode_keeps_what_toponym_corpora_annotate(nlp) -> None:
     loose = [s.text for s in candidate_spans(text, doc, gaz, strict=False)]
     assert strict == ["Russia"] and loose == ["Russia", "EU", "Earth"]
     assert not_places()["United Nations"] == "organisation"  # "the United Nations" folds in
+
+
+def test_a_country_name_is_the_country_whatever_the_focus(nlp) -> None:
+    # Afghanistan and the West Bank have hamlets called "Iraq" and "Yemen"; Kerman a "Germany".
+    text = (
+        "Kabul condemned deadly attacks in both Iraq and Afghanistan on Tuesday, and the "
+        "governor of Badakhshan said airstrikes in Yemen must stop. Germany offered help."
+    )
+    places = _places(text, nlp)
+    assert {name: places[name].country_code for name in ("Iraq", "Yemen", "Germany")} == {
+        "Iraq": "IQ",
+        "Yemen": "YE",
+        "Germany": "DE",
+    }
+
+
+def test_calendar_titles_and_office_holders_are_not_places(nlp) -> None:
+    text = (
+        "Millions marched in the Bahman 22 rallies in Tehran during Ramadan, and the Leader "
+        "of the Islamic Revolution said the Bush administration had failed in Iraq."
+    )
+    assert list(_places(text, nlp)) == ["Tehran", "Iraq"]
+
+
+def test_names_opening_with_a_compass_word_are_whole(nlp) -> None:
+    # "North", "West" alone are no places, but they open names: not "Bank" (India), "Korea"
+    # (Côte d'Ivoire) or "Carolina" (Rhode Island).
+    text = (
+        "Troops raided the West Bank after North Korea tested a missile; the senator from "
+        "South Carolina said The Hague court should rule."
+    )
+    found = {t.text: t.place.country_code for t in find_places(text, nlp(text)) if t.place}
+    assert found == {"West Bank": "PS", "North Korea": "KP", "South Carolina": "US", "Hague": "NL"}
+
+
+def test_a_capital_stays_itself_in_an_article_quoting_washington(nlp) -> None:
+    text = (
+        "The truce in Syria was dead as Damascus refused to extend it, officials in Washington "
+        "said. Moscow and Tehran back the Islamic Republic's ally."
+    )
+    places = _places(text, nlp)
+    assert places["Damascus"].country_code == "SY"
+    assert places["Islamic Republic"].country_code == "IR"

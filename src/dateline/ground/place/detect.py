@@ -39,6 +39,16 @@ def _words(spaced: str) -> frozenset[str]:
 CONNECTORS = _words(
     "al el ad ar as ash az ez an ed es de du da del la le of on upon and bin ibn abu abi bani"
 )
+#: Common words that cannot open a multi-word name either: articles, pronouns, titles and
+#: calendar words ("The Indiana", "President Bush", "March Madness" are no place names).
+NOT_OPENERS = _words("""
+The A An Of In On At By To For From With And Or But He She It We They His Her Its Our Their
+This That These Those There Here Where When What Who Why How Many Some Most All Both Each Every
+Other Such Only Also Even Just Still Then Now Today Tomorrow Yesterday Tonight No Yes Mr Mrs Ms
+Dr Gen President Minister Sheriff Mayor Governor Senator Rep Sen Wednesday Monday Tuesday
+Thursday Friday Saturday Sunday January February March April May June July August September
+October November December
+""")
 #: Capitalised words that are also place names but almost never mean the place in news.
 COMMON_WORDS = _words("""
 The A An Of In On At By To For From With And Or But He She It We They His Her Its Our Their
@@ -55,39 +65,6 @@ Yesterday Tonight No Yes Day Hall Nelson Region Northeast Northwest Southeast So
 Titan English Re Wash Christmas Easter God Lord Jesus Allah Islamic Islam Muslim Christian
 Sunni Shia Shiite Kurdish Arab Arabs Kurds Democrat Democrats Republican Republicans
 """)
-#: Armed groups and institutions whose names contain place names; matches inside are dropped.
-#: (The actor knowledge base is built elsewhere; this is only what detection must not misread.)
-GROUP_NAMES = (
-    "Islamic State of Iraq and the Levant",
-    "Islamic State of Iraq and Syria",
-    "Islamic State of Iraq",
-    "Kataib Hezbollah",
-    "Kata'ib Hezbollah",
-    "Hezbollah",
-    "Asaib Ahl al-Haq",
-    "Popular Mobilization Forces",
-    "Syrian Democratic Forces",
-    "Kurdistan Workers' Party",
-    "Kurdistan Democratic Party",
-    "Patriotic Union of Kurdistan",
-    "Islamic Resistance in Iraq",
-    "Harakat Hezbollah al-Nujaba",
-    "Kataib Sayyid al-Shuhada",
-    "Badr Organization",
-    "Free Syrian Army",
-    "Syrian Arab Army",
-    "Iraqi Security Forces",
-    "Washington Post",
-    "New York Times",
-    "Jerusalem Post",
-    "Tehran Times",
-    "Baghdad Post",
-    "Kurdistan 24",
-    "Kurdistan Regional Government",
-    "Al Jazeera",
-    "Al-Monitor",
-)
-_GROUP_RE = re.compile("|".join(re.escape(g) for g in sorted(GROUP_NAMES, key=len, reverse=True)))
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[A-Z]\.)+[A-Z][a-z]+\.?|[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 #: Lower-case nouns that end a curated name ("Erbil airport", "Anbar province").
 FEATURE_NOUNS = _words(
@@ -109,7 +86,7 @@ _PLACE_CUE = re.compile(
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels that veto a weak gazetteer match. Not ORG: LGL and event reports alike place
-#: "Mansfield Police Department" in Mansfield; group names are vetoed by GROUP_NAMES instead.
+#: "Mansfield Police Department" in Mansfield; group names are vetoed by the actor KB instead.
 BLOCKING_LABELS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 STRONG_FEATURES = frozenset(
     {"country", "admin1", "continent", "region", "base", "airport", "field", "landmark", "district"}
@@ -126,6 +103,12 @@ _PHYSICAL_CUE = re.compile(
 )
 
 
+#: Nouns after a name that make it a person's: an office held or a period led.
+_HOLDER_NOUN = re.compile(
+    r"(?:'s|’s)?\s+(?:administration|presidency|era|regime|doctrine|cabinet|dynasty)\b",
+    re.IGNORECASE,
+)
+_OF_AFTER = re.compile(r"\s+of\s")
 #: The only cues that make a group's name a place: spatial words no organisation takes.
 _NEAR_CUE = re.compile(r"\b(?:near|outside|around|outskirts\s+of)\s+$", re.IGNORECASE)
 
@@ -156,6 +139,23 @@ def group_names() -> frozenset[str]:
     return frozenset(
         _bare(n) for a in default_kb() if a.kind in GROUP_KINDS for n in (a.name, *a.aliases)
     )
+
+
+@functools.lru_cache(maxsize=2)
+def _containers(strict: bool) -> re.Pattern[str]:
+    """Multi-word names of the actor KB's groups and of the organisations in ``not_places``: a
+    gazetteer name inside one ("Kataib Hezbollah", "Tehran Times", "Islamic State of Iraq")
+    is part of the name, not a place. Strictly, governments' names too ("US officials",
+    "Baghdad government"), which toponym corpora still count as a mention of the country."""
+    from dateline.ground.actors import default_kb
+
+    kinds = GROUP_KINDS if strict else GROUP_KINDS - {"organisation"}
+    names = {n for a in default_kb() if a.kind in kinds for n in (a.name, *a.aliases)}
+    listed = not_places()  # their own rules decide ("outside the White House" is a place)
+    names = {n for n in names if _bare(n) not in listed}
+    names |= {n for n, kind in listed.items() if kind == "organisation"}
+    multi = sorted((n for n in names if " " in n), key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in multi))
 
 
 def _bare(name: str) -> str:
@@ -194,18 +194,23 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
     spans: list[Span] = []
     i = 0
     while i < len(toks):
-        if not _starts_name(toks[i][2]) or toks[i][2] in COMMON_WORDS:
+        if not _starts_name(toks[i][2]) or toks[i][2] in NOT_OPENERS:
             i += 1
             continue
+        # A common word is no name alone ("North", "Bank") but may begin one ("West Bank",
+        # "North Korea", "South Carolina", "The Hague").
+        shortest = i + 2 if toks[i][2] in COMMON_WORDS else i + 1
         match = None
         # tokens i..k-1 are one run of name words: only those j need the last-word test
         k = _run_end(text, toks, i, min(len(toks), i + MAX_TOKENS))
-        for j in range(k, i, -1):
+        for j in range(k, shortest - 1, -1):
             if not _capitalised(toks[j - 1][2]) and toks[j - 1][2] not in FEATURE_NOUNS:
                 continue
             end = toks[j - 1][1]
             surface = text[toks[i][0] : end]
             key = name_key(surface)
+            if surface[-2:] in ("'s", "’s") and not gaz.has_key(key):  # "Iraq's army"
+                surface, end, key = surface[:-2], end - 2, name_key(surface[:-2])
             if surface.endswith(".") and not gaz.has_key(key + "."):
                 surface, end, key = surface[:-1], end - 1, name_key(surface[:-1])  # "U.S" no
             if text[end : end + 1] == "." and gaz.has_key(key + "."):
@@ -252,11 +257,11 @@ def candidate_spans(
     organisations the gazetteer lists as areas (EU), as toponym corpora annotate them.
     """
     ents = _entity_spans(doc) if doc is not None else []
-    groups = [(m.start(), m.end()) for m in _GROUP_RE.finditer(text)]
+    groups = [(m.start(), m.end()) for m in _containers(strict).finditer(text)]
     out: list[Span] = []
     weak: list[Span] = []
     for span in gazetteer_spans(text, gaz):
-        if any(s <= span.start and span.end <= e for s, e in groups):
+        if any(s <= span.start and span.end <= e and e - s > len(span.text) for s, e in groups):
             continue
         (out if _keep(span, text, ents, gaz, demonyms) else weak).append(span)
     # One sense per discourse: a name kept once ("in Mansfield") is kept everywhere in the
@@ -294,6 +299,8 @@ def _not_a_place(span: Span, text: str, gaz: Gazetteer, strict: bool) -> bool:
         return not _NEAR_CUE.search(text[max(0, span.start - 20) : span.start])
     if kind is None:
         return False
+    if kind == "calendar":
+        return True
     if kind == "seat":
         return not _PHYSICAL_CUE.search(text[max(0, span.start - 30) : span.start])
     if strict:
@@ -328,6 +335,8 @@ def _keep(
     strong = any(e.feature in STRONG_FEATURES or e.curated for e in entries)
     if _ACRONYM.fullmatch(span.text) and not strong and not _dateline(text, span):
         return False  # "UN" is not Un (India), "AU" not Au (Switzerland)
+    if _names_a_holder(text, span) or (not strong and _title_noun(text, span)):
+        return False
     for start, end, label in ents:
         if start < span.end and span.start < end:
             if label in PLACE_LABELS:
@@ -352,13 +361,30 @@ def _keep(
     return bool(_LOCATIVE.search(text[max(0, span.start - 20) : span.start]))
 
 
+def _names_a_holder(text: str, span: Span) -> bool:
+    """A name qualifying an office or a period ("the Bush administration", "the Trump era")
+    names a person, whatever town shares it."""
+    return bool(_HOLDER_NOUN.match(text, span.end))
+
+
+def _title_noun(text: str, span: Span) -> bool:
+    """A capitalised word between "the" and "of" is a title or a common noun, not a town:
+    "the Leader of the Islamic Revolution" (countries and regions are exempt: "the Gulf of
+    Aden")."""
+    one_word = not any(c in span.text for c in " -")
+    return (
+        one_word
+        and text[max(0, span.start - 4) : span.start].lower() == "the "
+        and bool(_OF_AFTER.match(text, span.end))
+    )
+
+
 def _dateline(text: str, span: Span) -> bool:
     return text[span.end : span.end + 3].strip() in DATELINE_MARKS
 
 
 __all__ = [
     "COMMON_WORDS",
-    "GROUP_NAMES",
     "Span",
     "candidate_spans",
     "gazetteer_spans",

@@ -160,7 +160,7 @@ def best(name: str, gaz: Gazetteer, ctx: Context) -> tuple[GazEntry | None, floa
     """The best-scoring entry and its margin over the runner-up (a confidence signal)."""
     key = name_key(name)
     hint = feature_hint(key)
-    found = _narrow(name, hint, candidates(name, gaz), ctx, gaz)
+    found = _country_first(name, _narrow(name, hint, candidates(name, gaz), ctx, gaz), ctx, gaz)
     world = _dominant(found, key, ctx)
     scored = sorted(
         (
@@ -183,11 +183,34 @@ def _needed(rival: GazEntry) -> float:
     return rival.population * (1.0 if rival.feature == "admin1" else DOMINANT_RATIO)
 
 
+def _country_first(
+    name: str, found: list[GazEntry], ctx: Context, gaz: Gazetteer
+) -> list[GazEntry]:
+    """A country's own name means the country ("attacks in Iraq and Afghanistan" is not the
+    hamlet called Iraq in Badakhshan, "Germany" not the village in Kerman), however much the
+    article's other places favour a homonym; only a homonym in a state or county the article
+    names survives ("Lebanon ... Pennsylvania"). A demonym's country is no such claim."""
+    named = {e.gid for e in gaz.lookup(name) if e.feature == "country"}
+    if not named or not any(e.gid in named for e in found):
+        return found
+    return [e for e in found if e.gid in named or _named_division(e, ctx)]
+
+
+def _named_division(entry: GazEntry, ctx: Context) -> bool:
+    """A state that holds the article's other places ("Georgia" among Atlanta suburbs), a town
+    in a state or county it names."""
+    if entry.admin1 and name_key(entry.admin1) in ctx.admin1_keys:
+        return True
+    return _admin2_cue(entry, ctx)
+
+
 def _dominant(found: list[GazEntry], key: str, ctx: Context) -> GazEntry | None:
     """The big city a bare name means by default: at least ``DOMINANT_MIN_POPULATION``, and
     ``DOMINANT_RATIO`` times every same-named place abroad, with none at home. Not when the
     article has places (a town, county or state, not just a country's name) in a homonym's
-    country and none in the city's: "Dublin" among Ohio towns is Dublin, Ohio."""
+    country and none in the city's, nor names the city's country: "Dublin" among Ohio towns
+    is Dublin, Ohio, but "Damascus" in an article about Syria that quotes Washington is
+    still the Syrian capital."""
     named = [e for e in found if name_key(e.name) == key]  # not "Manchester" = Richmond, VA
     cities = [e for e in named if e.feature == "city" and e.population >= DOMINANT_MIN_POPULATION]
     if not cities:
@@ -199,8 +222,8 @@ def _dominant(found: list[GazEntry], key: str, ctx: Context) -> GazEntry | None:
     rivals = [e for e in rivals if e.country_code != top.country_code]
     if not rivals or any(top.population < _needed(e) for e in rivals):
         return None
-    local = ctx.local_countries
-    if top.country_code not in local and any(e.country_code in local for e in rivals):
+    home = ctx.local_countries | ctx.countries
+    if top.country_code not in home and any(e.country_code in ctx.local_countries for e in rivals):
         return None
     return top
 
@@ -209,7 +232,11 @@ def _narrow(
     name: str, hint: str | None, found: list[GazEntry], ctx: Context, gaz: Gazetteer
 ) -> list[GazEntry]:
     """Candidates worth scoring: at home first, of the kind the name says, guesses near."""
-    if ctx.focus and found and not any(e.country_code in _home(ctx, gaz) for e in found):
+    if (
+        ctx.focus
+        and found
+        and not any(e.country_code in _home(ctx, gaz) or e.feature == "country" for e in found)
+    ):
         # "Taji" in an Iraqi article is not Taza, Morocco: try the looser keys at home first.
         home = [e for e in gaz.lookup_fallback(name) if e.country_code == ctx.focus]
         found = home or found
