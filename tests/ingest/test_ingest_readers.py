@@ -227,3 +227,9 @@ def test_same_input_same_article(fixtures: Path) -> None:
     second = [i for i in iter_articles([fixtures]) if isinstance(i, Article)]
     assert [a.article_id for a in first] == [a.article_id for a in second]
     assert [a.published for a in first] == [a.published for a in second]
+
+
+def test_outlet_option_fills_in_only_where_the_input_names_none(fixtures: Path) -> None:
+    options = ReadOptions(outlet="Tehran Times")
+    assert only(fixtures / "no_date.txt", options).outlet == "Tehran Times"
+    assert only(fixtures / "militia_claim.html", options).outlet == "The Kurdistan Ledger"

@@ -15,7 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dateline.cli.bench import bench
-from dateline.cli.options import DEMO_DIR, console, db_option, err, published_option, read_options
+from dateline.cli.options import (
+    DEMO_DIR,
+    console,
+    db_option,
+    err,
+    outlet_option,
+    published_option,
+    read_options,
+)
 from dateline.cli.render import events_table, key_values, skips_table, type_counts
 from dateline.cli.review import explain, merge_cmd, split
 from dateline.cli.views import export_cmd, signals, timeline
@@ -38,6 +46,7 @@ for command in (bench, explain, split, merge_cmd, export_cmd, timeline, signals)
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
+@outlet_option
 @click.option("--strict", is_flag=True, help="Stop at the first unreadable input.")
 @click.option(
     "--workers",
@@ -58,6 +67,7 @@ def run(
     paths: tuple[str, ...],
     db: Path,
     published: str | None,
+    outlet: str | None,
     strict: bool,
     workers: int,
     policy: str,
@@ -68,6 +78,7 @@ def run(
         paths,
         db,
         published=published,
+        outlet=outlet,
         strict=strict,
         workers=workers,
         policy=policy,
@@ -80,6 +91,7 @@ def _run_into(
     db: Path,
     *,
     published=None,
+    outlet=None,
     strict=False,
     workers=1,
     policy="conservative",
@@ -106,7 +118,7 @@ def _run_into(
             progress.update(task, advance=1, events=found)
 
         summary = run_pipeline(
-            paths, store, config=config, options=read_options(published), on_item=tick
+            paths, store, config=config, options=read_options(published, outlet), on_item=tick
         )
         progress.update(task, description="done")
         events = store.events() if show_table else []
@@ -125,10 +137,11 @@ def _run_into(
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @published_option
+@outlet_option
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
-def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
+def extract(inputs: tuple[str, ...], published: str | None, outlet: str | None, fmt: str) -> None:
     """Extract events from files (or '-' for stdin) without a database."""
     from dataclasses import replace
 
@@ -137,7 +150,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
     from dateline.pipeline import extract_from_articles
 
     # Text given explicitly may be a single paragraph: no minimum length here.
-    options = replace(read_options(published), min_chars=1)
+    options = replace(read_options(published, outlet), min_chars=1)
     if inputs == ("-",):
         article = read_text(sys.stdin.read(), source_path="-", options=options)
         events = extract_from_articles([article])

@@ -29,10 +29,17 @@ published_option = click.option(
 )
 
 
-def read_options(published: str | None):  # -> ReadOptions
+outlet_option = click.option(
+    "--outlet",
+    metavar="NAME",
+    help="Outlet for inputs that name none (e.g. 'Tehran Times'): sources are counted by it.",
+)
+
+
+def read_options(published: str | None, outlet: str | None = None):  # -> ReadOptions
     from dateline.ingest import ReadOptions
 
-    return ReadOptions(published=published)
+    return ReadOptions(published=published, outlet=outlet)
 
 
 def filter_options(func):  # type: ignore[no-untyped-def]

@@ -90,7 +90,7 @@ def build_article(
         text=text,
         title=title_text,
         url=url_text,
-        outlet=_text_or_none(options.outlet or outlet),
+        outlet=_text_or_none(outlet) or _text_or_none(options.outlet),
         published=resolve_published(candidates, body),
         source_path=source_path,
         reader=reader,

@@ -14,7 +14,9 @@ from dateline.errors import InputError
 class ReadOptions:
     """How to turn files into articles; one object for the CLI flags and library callers.
 
-    ``published`` (CLI ``--published``) wins over every date found in the files themselves.
+    ``published`` (CLI ``--published``) wins over every date found in the files themselves;
+    ``outlet`` (CLI ``--outlet``) only fills in for inputs that name no outlet, since a folder
+    of mixed sources must keep each row's own.
     ``field_map`` names the columns of tabular/JSON input, e.g. ``{"text": "body",
     "title": "headline", "published": "date", "url": "link", "outlet": "source", "id": "id"}``;
     unnamed roles fall back to the usual column names.
