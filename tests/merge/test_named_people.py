@@ -51,6 +51,16 @@ def test_find_names_keeps_people_and_drops_places_titles_groups() -> None:
     assert found.initial_only == frozenset()
 
 
+def test_an_operation_or_battle_name_is_no_person() -> None:
+    found = find_names(
+        [
+            "Turkey began Operation Olive Branch in January; Exercise Eager Lion followed, and "
+            "Jac Holmes was killed clearing mines."
+        ]
+    )
+    assert found.persons == {"holmes"} and found.names == {"holmes"}
+
+
 def test_sentence_openers_count_only_against_a_name_in_mid_sentence() -> None:
     opener = find_names(["Emwazi was killed in a drone strike in Raqqa two years ago."])
     assert opener.initial_only == {"emwazi"}

@@ -85,6 +85,15 @@ def not_names() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
+def thing_openers() -> frozenset[str]:
+    """Words that open the name of a thing ("Operation Olive Branch", "Battle of Mosul"): the
+    run after them names no person."""
+    data = resources.files("dateline") / "data" / "merge" / "not_names.yaml"
+    lexicon = yaml.load(data.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return frozenset(w.lower() for w in lexicon["names_of_things"]["words"])
+
+
 def _group_words() -> set[str]:
     """Words of the actor knowledge base's group names and aliases ("Asaib Ahl al-Haq"),
     not of its people (kind "official")."""
@@ -156,8 +165,9 @@ def _scan(
     two are in one run when only spaces, or name particles ("bin", "al"), lie between."""
     mid, initial, persons = out
     run: list[str] = []
-    run_initial = run_place = False
+    run_initial = run_place = in_thing = False
     last_end = -1
+    openers = thing_openers()
 
     def close() -> None:
         if run and len(run) == 1 and (run_place or _is_place(run[0])):
@@ -170,10 +180,15 @@ def _scan(
 
     for m in _CAPITALISED.finditer(text):
         word, at = m.group(), m.start()
-        if run and not _joins(text[last_end:at]):
+        joined = _joins(text[last_end:at])
+        if run and not joined:
             close()
         last_end = m.end()
         lower = word.lower()
+        in_thing = (in_thing and joined) or lower in openers
+        if in_thing:
+            close()  # "Operation Olive Branch": the whole run names an operation
+            continue
         if drop and _PARTS.split(lower)[-1] in drop:
             run.clear()  # an official's name: the whole run goes
             continue
