@@ -31,6 +31,15 @@ def _count(text: str, field: str) -> Count | None:
         ("No injuries were reported.", Count(0, 0), Count(0, 0)),  # nobody hurt: none dead
         ("The roughly 2,500 US troops stationed in Iraq advise local forces.", None, None),
         ("Five Katyusha rockets struck the base on Tuesday.", None, None),
+        # the tail of a larger number or quantity is no toll of its own
+        ("More than 400,000 people have been killed since 2011.", None, None),
+        ("Tens of thousands of civilians lost their lives in the war.", None, None),
+        ("Gunmen killed 1,200 villagers in Borno.", Count(1200, 1200), None),
+        # years and ages are not tolls
+        ("That same year, 2012, Adrienne died of breast cancer.", None, None),
+        ("TEHRAN, March 3, 2016 - Tens of thousands of civilians lost their lives.", None, None),
+        ("Oliver Hall, 24, from Portsmouth, died on 25 November.", None, None),
+        ("In 2014, 300 people were killed in the city.", Count(300, 300), None),
     ],
 )
 def test_golden_counts(text: str, fatalities: Count | None, injured: Count | None) -> None:

@@ -119,3 +119,11 @@ def test_protest_with_intervention_killed_no_one(nlp) -> None:
     assert [m.sub_event_type for m in protests] == ["Protest with intervention"]
     assert protests[0].fatalities is not None
     assert (protests[0].fatalities.min, protests[0].fatalities.max) == (0, 0)
+
+
+def test_a_toll_makes_a_killing_an_attack_but_not_a_death() -> None:
+    # the victims need not be on the list of people words: the toll says people were harmed
+    assert _cands("Gunmen killed 12 nomads near the village on Tuesday.") == [("Attack", "generic")]
+    assert _cands("Gunmen killed 12 villagers in Baghdad on Tuesday.") == [("Attack", "generic")]
+    # dying, even with a number in the clause, is no attack
+    assert _cands("That same year, 2012, Adrienne died of breast cancer.") == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.extract.counts import find_counts
 from dateline.extract.lexicon import Lexicon, TriggerRule, cue_table
 from dateline.extract.occurrence import HAS_DATE, NUMBER, not_an_occurrence
 
@@ -168,9 +169,13 @@ def _clause_candidates(
             and (habitual or not HAS_DATE.search(text[start - offset : end - offset]))
         ):
             continue
-        if not _CUE["person_harm"].search(
-            text[start - offset : end - offset]
-        ) and not word.lower().startswith("attack"):
+        clause_text = text[start - offset : end - offset]
+        if (
+            not _CUE["person_harm"].search(clause_text)
+            and not word.lower().startswith("attack")
+            # "killed 12 nomads": a toll is harm to people, unless they merely died
+            and (_CUE["natural_death"].match(word) or not find_counts(clause_text))
+        ):
             continue
         after = text[t.end - offset : end - offset]
         sub = "Armed clash" if _CUE["armed_target"].search(after[:80]) else "Attack"

@@ -37,7 +37,9 @@ _CUE = cue_table("count_cues")
 
 _NUM = (
     r"(?:another|a further|an additional|other)?\s*(?P<q>at least|more than|over|nearly|"
-    r"almost|about|around|some|up to|roughly|an estimated|all)?\s*(?P<n>\d[\d,]*|"
+    r"almost|about|around|some|up to|roughly|an estimated|all)?\s*"
+    # digits with thousands commas as one number, but never a year's trailing comma
+    r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,]\d)|"
     + "|".join(sorted(WORDS, key=len, reverse=True))
     + "|"
     + "|".join(sorted(VAGUE, key=len, reverse=True))
@@ -92,13 +94,42 @@ _YEAR_BEFORE = _CUE["year_before"]
 _AGGREGATE = _CUE["aggregate"]
 
 
+#: Right before a number that is only the tail of a larger quantity: "400,000" read from
+#: "000", "tens of thousands" from "thousands".
+_INSIDE_LARGER = re.compile(r"(?:[\d,.]|\b(?:tens|hundreds|thousands|millions)\s+of\s+)$", re.I)
+#: People counted: the nouns a toll may name ("12 villagers").
+_PEOPLE = cue_table("candidate_cues")["person_harm"]
+_AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’-]+,\s*$")
+#: A quantity between a number and its death word: the nearer one is the count.
+_QUANTITY = re.compile(
+    r"\d|\b(?:" + "|".join(re.escape(w) for w in sorted({*WORDS, *VAGUE}, key=len)) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _is_year(text: str, m: re.Match[str]) -> bool:
+    """A year, not a head count: after "in" and the like ("attacks in 2013 killed"), or
+    with another quantity before the death word ("March 3, 2016 - Tens of thousands ...
+    lost their lives")."""
     number = m.group("n")
+    if not (number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100):
+        return False
+    before = text[max(0, m.start("n") - 12) : m.start("n")]
+    gap = text[m.end("n") : m.end()]
     return (
-        number.isdigit()
-        and len(number) == 4
-        and 1900 <= int(number) <= 2100
-        and bool(_YEAR_BEFORE.search(text[max(0, m.start("n") - 12) : m.start("n")]))
+        bool(_YEAR_BEFORE.search(before))
+        or bool(_QUANTITY.search(gap))
+        # "That same year, 2012, Adrienne died": set off by a comma, with no people counted
+        or (gap.startswith(",") and not _PEOPLE.search(gap))
+    )
+
+
+def _is_age(text: str, m: re.Match[str]) -> bool:
+    """An age: "Dean Evans, 22, a dairy farmer ... died", "who has died aged 83"."""
+    before = text[max(0, m.start("n") - 30) : m.start("n")]
+    return bool(_AGE_BEFORE.search(before)) or (
+        bool(_NAME_COMMA.search(before)) and text[m.end("n") : m.end("n") + 1] == ","
     )
 
 
@@ -163,8 +194,10 @@ def find_counts(text: str, offset: int = 0) -> list[CountSpan]:
                 _NEGATION_GAP.search(gap)
             ):
                 continue  # "on Jan. 5, causing no injuries": a date, and an absence
-            if _is_year(text, m) or _aggregate(text, m):
+            if _is_year(text, m) or _is_age(text, m) or _aggregate(text, m):
                 continue
+            if _INSIDE_LARGER.search(text[max(0, m.start("n") - 16) : m.start("n")]):
+                continue  # the tail of a larger number: its own match decides
             count = parse_quantity(m.group("q"), m.group("n"))
             if count is not None and count.min <= MAX_EVENT_TOLL:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
