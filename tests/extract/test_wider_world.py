@@ -1,0 +1,49 @@
+"""Golden wire sentences (written for dateline) from theatres beyond Iraq and Syria: the
+actor KB's African and South Asian groups, tolls stated with "shot dead", and armed men who
+"stormed" a place, which is an attack and not a riot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import extract_text
+
+CASES = [
+    (
+        "Al-Shabaab fighters stormed a hotel in Mogadishu on Saturday; at least 20 people died.",
+        "Attack",
+        "Al-Shabaab",
+        (20, 40),
+    ),
+    (
+        "Boko Haram militants attacked a military base in Borno state on Friday, killing 11 "
+        "soldiers.",
+        "Armed clash",
+        "Boko Haram",
+        (11, 11),
+    ),
+    (
+        "Gunmen on motorcycles shot dead five farmers in Zamfara state on Sunday.",
+        "Attack",
+        "Unidentified armed group (Nigeria)",
+        (5, 5),
+    ),
+    (
+        "ISWAP fighters killed 12 villagers near Gwoza on Tuesday.",
+        "Attack",
+        "Islamic State West Africa Province",
+        (12, 12),
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "sub_type", "perpetrator", "killed"), CASES)
+def test_wire_sentences_beyond_the_middle_east(
+    nlp, text: str, sub_type: str, perpetrator: str, killed: tuple[int, int]
+) -> None:
+    (mention,) = extract_text(nlp, text, "2021-03-07")
+    assert mention.sub_event_type == sub_type
+    assert perpetrator in {a.name for a in mention.actors if a.role == "perpetrator"}
+    assert mention.fatalities is not None
+    assert (mention.fatalities.min, mention.fatalities.max) == killed
