@@ -47,3 +47,22 @@ def test_wire_sentences_beyond_the_middle_east(
     assert perpetrator in {a.name for a in mention.actors if a.role == "perpetrator"}
     assert mention.fatalities is not None
     assert (mention.fatalities.min, mention.fatalities.max) == killed
+
+
+@pytest.mark.slow
+def test_who_blames_is_not_who_did_it_and_who_was_killed_is_the_target(nlp) -> None:
+    (blamed,) = extract_text(
+        nlp,
+        "Iraqi officials blamed Kataib Hezbollah for the rocket attack on Ain al-Asad air base "
+        "on Wednesday.",
+        "2021-03-07",
+    )
+    roles = {(a.name, a.role) for a in blamed.actors}
+    assert ("Kataib Hezbollah", "suspected") in roles
+    assert not any(name == "Government of Iraq" for name, _ in roles)
+    (ambush,) = extract_text(
+        nlp,
+        "Nigerian troops killed 20 Boko Haram fighters in an ambush near Maiduguri on Monday.",
+        "2021-03-07",
+    )
+    assert ("Boko Haram", "target") in {(a.name, a.role) for a in ambush.actors}

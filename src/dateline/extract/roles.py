@@ -104,6 +104,8 @@ def assign_roles(
             continue
         if speech or not (cand.start <= a.start < cand.end):
             continue  # in "X denied/claimed the attack", X is not named as its perpetrator
+        if sus and a.end - offset <= sus.start() < cand.trigger_start - offset:
+            continue  # in "Iraqi officials blamed KH for the attack", the officials accuse
         before = text[max(0, a.start - offset - 40) : a.start - offset]
         if _CUE["source_after"].match(text[a.end - offset :]) or _CUE["source_before"].search(
             before
@@ -122,6 +124,9 @@ def assign_roles(
             b.kb is not None and b.kb is a.kb and b.end < a.start for b in actors
         ):
             continue  # "the Kurdistan Workers' Party (PKK)": the long form already decided
+        if _CUE["harmed_before"].search(before):
+            out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
+            continue  # "troops killed 20 Boko Haram fighters in an ambush"
         if a.end <= cand.trigger_start and _agent_of_other_verb(text, offset, cand, a, actors):
             continue  # "overrun by IS in 2014 and recaptured by Iraqi forces"
         if a.start < cand.trigger_end or _CUE["agent_before"].search(before):
