@@ -66,3 +66,17 @@ def test_who_blames_is_not_who_did_it_and_who_was_killed_is_the_target(nlp) -> N
         "2021-03-07",
     )
     assert ("Boko Haram", "target") in {(a.name, a.role) for a in ambush.actors}
+
+
+def test_a_nationality_and_a_force_noun_name_that_state_force() -> None:
+    from dateline.extract.lexicon import lexicon
+    from dateline.extract.roles import mentioned_actors
+    from dateline.ground.actors import default_kb
+
+    text = "Ethiopian police and Russian forces moved in; Kurdish forces and US troops held back."
+    found = {m.name: m.kb.kind for m in mentioned_actors(text, 0, default_kb(), lexicon()) if m.kb}
+    assert found == {
+        "Police Forces of Ethiopia": "state_force",
+        "Military Forces of Russia": "state_force",
+        "United States Armed Forces": "state_force",  # the KB's own entry wins
+    }

@@ -64,6 +64,11 @@ def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[
                 actor = kb.get(kb_id)
                 assert actor is not None
                 found.append(Mentioned(start, end, actor.name, actor))
+    for m in _CUE["national_force"].finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        force = national_force(m.group("demonym"), m.group("noun"))
+        if force is not None and not any(f.start < end and start < f.end for f in found):
+            found.append(Mentioned(start, end, force.name, force))
     for m in _CUE["calling_itself"].finditer(text):
         start, end = offset + m.start("name"), offset + m.end("name")
         if not any(f.start < end and start < f.end for f in found):
@@ -72,6 +77,30 @@ def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[
                 Mentioned(start, end, resolved.name if resolved else m.group("name"), resolved)
             )
     return sorted(found, key=lambda f: f.start)
+
+
+def national_force(demonym: str, noun: str) -> KBActor | None:
+    """The state force a nationality names ("Nigerian troops" -> Military Forces of Nigeria),
+    for countries whose forces the KB does not list; None for an unknown word. The id is
+    stable per country, so reports of one army merge as if it were in the KB."""
+    from dateline.extract.finalize import country_name
+    from dateline.ground.place import default_gazetteer
+
+    cc = default_gazetteer().demonym_country(demonym)
+    country = country_name(cc) if cc else None
+    if cc is None or country is None:
+        return None
+    police = noun.startswith(("police", "gendarme"))
+    kind = "Police" if police else "Military"
+    return KBActor(
+        f"{kind.lower()}_forces_{cc.lower()}",
+        f"{kind} Forces of {country}",
+        (),
+        "state_force",
+        cc,
+        None,
+        "ACLED codebook naming of state forces (dateline lexicon)",
+    )
 
 
 def assign_roles(
