@@ -80,3 +80,35 @@ def test_a_nationality_and_a_force_noun_name_that_state_force() -> None:
         "Military Forces of Russia": "state_force",
         "United States Armed Forces": "state_force",  # the KB's own entry wins
     }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sub_type", "actor"),
+    [
+        (
+            "Gunmen looted shops and torched homes in a village 20 km north of Bunia overnight.",
+            "Looting/property destruction",
+            ("Unidentified armed group (Democratic Republic of the Congo)", "perpetrator"),
+        ),
+        (
+            "Protesters looted shops and set fire to a police station in Nasiriyah on Sunday.",
+            "Violent demonstration",
+            ("Protesters (Iraq)", "participant"),
+        ),
+        (
+            "Security forces shot dead three demonstrators in Yangon on Saturday.",
+            "Excessive force against protesters",
+            ("Military Forces of Myanmar", "participant"),
+        ),
+        (
+            "Rebels seized the town of Bambari after heavy fighting on Sunday.",
+            "Non-state actor overtakes territory",
+            ("Unidentified armed group (Central African Republic)", "perpetrator"),
+        ),
+    ],
+)
+def test_who_loots_burns_shoots_or_seizes(nlp, text: str, sub_type: str, actor: tuple) -> None:
+    (mention,) = extract_text(nlp, text, "2021-03-07")
+    assert mention.sub_event_type == sub_type
+    assert actor in {(a.name, a.role) for a in mention.actors}

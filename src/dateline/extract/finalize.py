@@ -21,6 +21,16 @@ from dateline.records import Actor, Evidence, Mention, Place
 #: Police and civilians named around a trigger: ``data/extract/finalize_cues.yaml``.
 _CUE = cue_table("finalize_cues")
 _POLICE = _CUE["police"]
+_SOLDIERS = _CUE["soldiers"]
+#: Acts an unnamed state force is named as doing ("police arrested", "troops looted").
+_STATE_ACTS = frozenset(
+    {
+        "Arrests",
+        "Excessive force against protesters",
+        "Protest with intervention",
+        "Looting/property destruction",
+    }
+)
 _CIVILIANS = _CUE["civilians"]
 
 
@@ -131,21 +141,48 @@ def _actors(
     country = country_name(d.place.country_code if d.place else None)
     suffix = f" ({country})" if country else ""
     roles = {a.role for a in out}
-    police = _POLICE.search(text, d.cand.start, d.cand.trigger_start)
-    if d.sub_event_type == "Arrests" and "perpetrator" not in roles and police and country:
-        # "police arrested him at Manchester airport": the country's police, as ACLED names it
-        add("actors", (police.start(), police.end()))
-        out.append(Actor(f"Police Forces of {country}", "perpetrator"))
-        roles.add("perpetrator")
-    if d.violent and not roles & {"perpetrator", "claimant"}:
+    force = _unnamed_state_force(d, text, country, roles)
+    if force is not None:
+        add("actors", force[1])
+        if force[0].role == "perpetrator":
+            out.append(force[0])
+            roles.add("perpetrator")
+    destroyed = d.sub_event_type == "Looting/property destruction"
+    if (d.violent or destroyed) and not roles & {"perpetrator", "claimant"}:
         out.append(Actor(f"Unidentified armed group{suffix}", "perpetrator"))
     if d.event_type in ("Protests", "Riots") and "participant" not in roles:
         out.append(Actor(f"Protesters{suffix}", "participant"))
+    if force is not None and force[0].role == "participant":
+        out.append(force[0])  # police at a protest take part in it (ACLED's second actor)
     if d.fatalities is not None and d.fatalities.count.max > 0 and "victim" not in roles:
         phrase = text[d.fatalities.start : d.fatalities.end]
         if _CIVILIANS.search(phrase):
             out.append(Actor(f"Civilians{suffix}", "victim"))
     return out, tags
+
+
+def _unnamed_state_force(
+    d: Draft, text: str, country: str | None, roles: set[str]
+) -> tuple[Actor, tuple[int, int]] | None:
+    """ "police arrested him at Manchester airport", "security forces shot dead three
+    demonstrators": an unnamed acting force before the trigger is the country's, named as
+    ACLED names it (Police / Military Forces of <country>), with the span that says so."""
+    if "perpetrator" in roles or not country:
+        return None
+    if d.sub_event_type not in _STATE_ACTS and not d.violent:
+        return None
+    police = _POLICE.search(text, d.cand.start, d.cand.trigger_start)
+    army = (
+        None
+        if d.sub_event_type == "Arrests"
+        else _SOLDIERS.search(text, d.cand.start, d.cand.trigger_start)
+    )
+    found = police or army
+    if found is None:
+        return None
+    kind = "Police" if found is police else "Military"
+    role = "participant" if d.event_type == "Protests" else "perpetrator"
+    return Actor(f"{kind} Forces of {country}", role), (found.start(), found.end())
 
 
 def _settle_sides(out: list[Actor], d: Draft) -> list[Actor]:
