@@ -127,3 +127,11 @@ def test_a_toll_makes_a_killing_an_attack_but_not_a_death() -> None:
     assert _cands("Gunmen killed 12 villagers in Baghdad on Tuesday.") == [("Attack", "generic")]
     # dying, even with a number in the clause, is no attack
     assert _cands("That same year, 2012, Adrienne died of breast cancer.") == []
+
+
+@pytest.mark.slow
+def test_a_rally_on_an_anniversary_is_news_not_history(nlp) -> None:
+    text = "Protesters gathered in Tahrir Square on the second anniversary of Soleimani's killing."
+    (rally,) = [m for m in _extract(nlp, text, "2022-01-03") if m.event_type == "Protests"]
+    assert not rally.background
+    assert rally.date.precision == "week" and "publication" in rally.date.reason

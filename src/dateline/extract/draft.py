@@ -140,7 +140,15 @@ def make_draft(
                 "fatalities", Count(0, 0), cand.trigger_start, cand.trigger_end
             )
     clause = text[cand.start : cand.end]
-    draft.background_cue = bool(lex.background.search(clause)) and cand.kind != "statement"
+    cue = lex.background.search(clause)
+    # "gathered on the second anniversary of Soleimani's killing": a commemoration is news
+    # held on an anniversary, the history it marks is the killing
+    marks_history = (
+        cue is not None
+        and cue.group(0).startswith("anniversary")
+        and (draft.event_type == "Protests")
+    )
+    draft.background_cue = cue is not None and cand.kind != "statement" and not marks_history
     if is_response(text[cand.start : cand.trigger_start]):
         draft.tags.add("response")
     if cand.sub_event_type == "Peaceful protest" and _CUE["commemoration"].search(stext):
