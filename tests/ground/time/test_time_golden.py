@@ -397,6 +397,8 @@ def test_public_api_and_rule_registry_are_pinned() -> None:
             "numeric_date",
             "month_day",
             "day_month",
+            "month_day_range",
+            "day_range_month",
             "month_year",
             "month",
             "year",
@@ -428,4 +430,25 @@ def test_public_api_and_rule_registry_are_pinned() -> None:
             "half",
             "season",
         ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "On the night of March 2-3, drones attacked a base.",
+            dt.date(2021, 3, 2),
+            dt.date(2021, 3, 3),
+        ),
+        ("Fighting raged from 2 to 4 March.", dt.date(2021, 3, 2), dt.date(2021, 3, 4)),
+        ("Talks were held on March 2\u20133, 2020.", dt.date(2020, 3, 2), dt.date(2020, 3, 3)),
+    ],
+)
+def test_a_day_range_is_one_interval(text: str, start: dt.date, end: dt.date) -> None:
+    (found,) = find_timexes(text, dt.date(2021, 3, 7))
+    assert (found.interval.start, found.interval.end, found.interval.precision) == (
+        start,
+        end,
+        "day",
     )

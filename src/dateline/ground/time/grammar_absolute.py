@@ -113,6 +113,48 @@ def day_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
     return _month_day(m, ctx)
 
 
+#: Between the two days of a range: "March 2-3", "2 to 4 March" ("and" is left out: "March 2
+#: and 3 people" is not a range).
+_DAY_DASH = r"(?:\s*[-\u2013\u2014]\s*|\s+to\s+)"
+
+
+@rule(
+    "month_day_range",
+    rf"{B}(?P<mon>{MONTH})\s+(?P<day>{DAYNUM}){_DAY_DASH}(?P<day2>{DAYNUM}){_YEAR_TAIL}{E}",
+    guard=capitalised("mon"),
+    priority=15,
+)
+def month_day_range(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    return _day_range(m, ctx)
+
+
+@rule(
+    "day_range_month",
+    rf"{B}(?P<day>{DAYNUM}){_DAY_DASH}(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH}){_YEAR_TAIL}{E}",
+    guard=capitalised("mon"),
+    priority=15,
+)
+def day_range_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    return _day_range(m, ctx)
+
+
+def _day_range(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """ "the night of March 2-3": both days, as one interval of day precision; its TimeML
+    value is the first day (a value names one calendar unit)."""
+    first = _month_day(m, ctx)
+    if first is None or first.period is None:
+        return None
+    start = first.period.start
+    try:
+        end = start.replace(day=day_no(m["day2"]))
+    except ValueError:
+        return None
+    if end <= start:
+        return None
+    span = cal.Period("day", start, end, start.isoformat())
+    return Reading("DATE", start.isoformat(), span, relative=first.relative, note=first.note)
+
+
 @rule(
     "month_year",
     rf"{B}(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
