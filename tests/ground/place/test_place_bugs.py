@@ -260,3 +260,11 @@ def test_a_capital_stays_itself_in_an_article_quoting_washington(nlp) -> None:
     places = _places(text, nlp)
     assert places["Damascus"].country_code == "SY"
     assert places["Islamic Republic"].country_code == "IR"
+
+
+def test_a_month_with_a_possessive_and_a_monitor_are_not_places(nlp) -> None:
+    text = (
+        "The Kremlin denied involvement in March’s attack, Human Rights Watch said, and the "
+        "White Helmets counted the dead in Douma."
+    )
+    assert list(_places(text, nlp)) == ["Douma"]

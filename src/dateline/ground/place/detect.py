@@ -199,7 +199,7 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
             continue
         # A common word is no name alone ("North", "Bank") but may begin one ("West Bank",
         # "North Korea", "South Carolina", "The Hague").
-        shortest = i + 2 if toks[i][2] in COMMON_WORDS else i + 1
+        shortest = i + 2 if _possessor(toks[i][2]) in COMMON_WORDS else i + 1
         match = None
         # tokens i..k-1 are one run of name words: only those j need the last-word test
         k = _run_end(text, toks, i, min(len(toks), i + MAX_TOKENS))
@@ -225,6 +225,11 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
         else:
             i += 1
     return spans
+
+
+def _possessor(tok: str) -> str:
+    """ "March’s attack": the word before its possessive ending."""
+    return tok[:-2] if tok[-2:] in ("'s", "’s") else tok
 
 
 def _run_end(text: str, toks: tuple[tuple[int, int, str], ...], i: int, stop: int) -> int:
