@@ -268,3 +268,13 @@ def test_a_month_with_a_possessive_and_a_monitor_are_not_places(nlp) -> None:
         "White Helmets counted the dead in Douma."
     )
     assert list(_places(text, nlp)) == ["Douma"]
+
+
+def test_operations_ships_and_name_particles_are_not_towns(nlp) -> None:
+    text = (
+        "Turkey launched Operation Olive Branch in Afrin, a Russian jet buzzed the USS Donald "
+        "Cook, and the man was extradited to Macedonia."
+    )
+    places = _places(text, nlp)
+    assert "Olive Branch" not in places and "Donald" not in places
+    assert places["Macedonia"].country_code == "MK"

@@ -82,3 +82,8 @@ def test_geometry() -> None:
     assert distance_km(Place("a", latitude=0, longitude=0), Place("b")) is None
     west = part_of_box((30.0, 37.0, 42.0, 48.0), "western")
     assert west == (33.5, 43.5)
+
+
+def test_a_country_acronym_is_the_country_even_beside_the_homonyms_state() -> None:
+    # Paris puts the article in Île-de-France, which holds a village called Us
+    assert resolve_names(["Ghouta", "US", "Paris", "France"])[1].country_code == "US"

@@ -64,6 +64,7 @@ Most All Both Each Every Other Such Only Also Even Just Still Then Now Today Tom
 Yesterday Tonight No Yes Day Hall Nelson Region Northeast Northwest Southeast Southwest
 Titan English Re Wash Christmas Easter God Lord Jesus Allah Islamic Islam Muslim Christian
 Sunni Shia Shiite Kurdish Arab Arabs Kurds Democrat Democrats Republican Republicans
+Abu Umm Bin Ibn
 """)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[A-Z]\.)+[A-Z][a-z]+\.?|[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 #: Lower-case nouns that end a curated name ("Erbil airport", "Anbar province").
@@ -108,6 +109,7 @@ _HOLDER_NOUN = re.compile(
     r"(?:'s|’s)?\s+(?:administration|presidency|era|regime|doctrine|cabinet|dynasty)\b",
     re.IGNORECASE,
 )
+_THING_BEFORE = re.compile(r"\b(?:Operation|Exercise|USS|HMS|HMAS|INS)\s+$")
 _OF_AFTER = re.compile(r"\s+of\s")
 #: The only cues that make a group's name a place: spatial words no organisation takes.
 _NEAR_CUE = re.compile(r"\b(?:near|outside|around|outskirts\s+of)\s+$", re.IGNORECASE)
@@ -368,8 +370,10 @@ def _keep(
 
 def _names_a_holder(text: str, span: Span) -> bool:
     """A name qualifying an office or a period ("the Bush administration", "the Trump era")
-    names a person, whatever town shares it."""
-    return bool(_HOLDER_NOUN.match(text, span.end))
+    names a person, whatever town shares it; after "Operation" or a ship prefix it names an
+    operation or a ship ("Operation Olive Branch", "USS Donald Cook")."""
+    before = text[max(0, span.start - 12) : span.start]
+    return bool(_HOLDER_NOUN.match(text, span.end)) or bool(_THING_BEFORE.search(before))
 
 
 def _title_noun(text: str, span: Span) -> bool:

@@ -180,6 +180,9 @@ def _country_first(
     named = {e.gid for e in gaz.lookup(name) if e.feature == "country"}
     if not named or not any(e.gid in named for e in found):
         return found
+    if name.isupper() and len(name.replace(".", "")) <= 4:
+        # "the US failed": an acronym is the country, never the village of Us
+        return [e for e in found if e.gid in named]
     return [e for e in found if e.gid in named or _named_division(e, ctx)]
 
 
