@@ -87,3 +87,9 @@ def test_geometry() -> None:
 def test_a_country_acronym_is_the_country_even_beside_the_homonyms_state() -> None:
     # Paris puts the article in Île-de-France, which holds a village called Us
     assert resolve_names(["Ghouta", "US", "Paris", "France"])[1].country_code == "US"
+
+
+def test_a_capital_named_for_its_government_does_not_localise_the_article() -> None:
+    # "Washington said ... talks in Geneva and Vienna": not Geneva, Illinois or Vienna, Virginia
+    places = resolve_names(["US", "Washington", "Geneva", "Vienna", "Iran"])
+    assert [p.country_code for p in places] == ["US", "US", "CH", "AT", "IR"]

@@ -91,8 +91,11 @@ def resolve_entries(
         ctx = Context(
             focus=focus_country or _focus_of_others(keys, i, entries, margins, names),
             countries=(ccs := frozenset(e.country_code for e in others if e.country_code)),
+            # a capital stands for its government ("Washington said"), not for a locality
             local_countries=frozenset(
-                e.country_code for e in others if e.country_code and e.feature not in LARGE
+                e.country_code
+                for e in others
+                if e.country_code and e.feature not in LARGE and e.gid not in gaz.capitals
             ),
             neighbours=frozenset().union(*(gaz.neighbours.get(c, frozenset()) for c in ccs)),
             admin1_keys=_admin1_cues(others),
