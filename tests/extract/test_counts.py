@@ -40,6 +40,10 @@ def _count(text: str, field: str) -> Count | None:
         ("TEHRAN, March 3, 2016 - Tens of thousands of civilians lost their lives.", None, None),
         ("Oliver Hall, 24, from Portsmouth, died on 25 November.", None, None),
         ("In 2014, 300 people were killed in the city.", Count(300, 300), None),
+        # one victim and no number: one (ACLED convention)
+        ("A landmine explosion killed a shepherd near Kirkuk.", Count(1, 1), None),
+        ("A soldier was wounded when a mortar hit the post.", None, Count(1, 1)),
+        ("The blast killed a man and wounded three others.", Count(1, 1), Count(3, 3)),
     ],
 )
 def test_golden_counts(text: str, fatalities: Count | None, injured: Count | None) -> None:

@@ -202,8 +202,36 @@ def find_counts(text: str, offset: int = 0) -> list[CountSpan]:
             if count is not None and count.min <= MAX_EVENT_TOLL:
                 start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
                 found.append(CountSpan(field, count, start + offset, m.end() + offset))
+    found.extend(_single(text, offset, found))
     found.extend(_summed(text, offset))
     return _dedupe(found)
+
+
+#: "a shepherd", "an elderly man": one person, no number.
+_ONE = rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_CUE['single_victim'].pattern}"
+_WAS = r"\s+(?:was|has been|had been)\s+"
+#: "killed a shepherd", "a soldier was wounded".
+_SINGLE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (field, re.compile(p, re.IGNORECASE))
+    for field, p in (
+        ("fatalities", rf"{_CUE['kill_verb'].pattern}\s+{_ONE}"),
+        ("injured", rf"{_CUE['wound_verb'].pattern}\s+{_ONE}"),
+        ("fatalities", rf"{_ONE}{_WAS}(?:killed|shot dead)\b"),
+        ("injured", rf"{_ONE}{_WAS}(?:wounded|injured)\b"),
+    )
+)
+
+
+def _single(text: str, offset: int, found: list[CountSpan]) -> list[CountSpan]:
+    """One victim where no number is stated for that field in the text."""
+    counted = {c.field for c in found}
+    out = []
+    for field, pattern in _SINGLE:
+        if field in counted:
+            continue
+        for m in pattern.finditer(text):
+            out.append(CountSpan(field, Count(1, 1), m.start() + offset, m.end() + offset))
+    return out
 
 
 _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
