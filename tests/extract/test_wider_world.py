@@ -112,3 +112,17 @@ def test_who_loots_burns_shoots_or_seizes(nlp, text: str, sub_type: str, actor: 
     (mention,) = extract_text(nlp, text, "2021-03-07")
     assert mention.sub_event_type == sub_type
     assert actor in {(a.name, a.role) for a in mention.actors}
+
+
+@pytest.mark.slow
+def test_an_attack_told_only_through_its_claim_is_an_event_too(nlp) -> None:
+    # the contract: a claim is an Attribution event and a claimant on the attack it refers to
+    text = (
+        "Islamic State claimed responsibility for the bombing in Kabul on Tuesday that killed 30."
+    )
+    claim, attack = sorted(extract_text(nlp, text, "2021-03-07"), key=lambda m: m.event_type)
+    assert (claim.event_type, claim.status) == ("Attribution", "claimed")
+    assert attack.status == "asserted" and attack.fatalities is not None
+    assert attack.fatalities.min == 30
+    assert ("Islamic State", "claimant") in {(a.name, a.role) for a in attack.actors}
+    assert attack.location is not None and attack.location.name == "Kabul"
