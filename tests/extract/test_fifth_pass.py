@@ -135,3 +135,8 @@ def test_a_rally_on_an_anniversary_is_news_not_history(nlp) -> None:
     (rally,) = [m for m in _extract(nlp, text, "2022-01-03") if m.event_type == "Protests"]
     assert not rally.background
     assert rally.date.precision == "week" and "publication" in rally.date.reason
+
+
+def test_to_claim_that_is_an_argument_not_a_claim_of_responsibility() -> None:
+    text = "It would be a stretch to claim that a drone strike in the Sinai was about Iraq."
+    assert not any(kind == "statement" for _, kind in _cands(text))
