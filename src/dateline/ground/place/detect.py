@@ -49,22 +49,17 @@ Dr Gen President Minister Sheriff Mayor Governor Senator Rep Sen Wednesday Monda
 Thursday Friday Saturday Sunday January February March April May June July August September
 October November December
 """)
-#: Capitalised words that are also place names but almost never mean the place in news.
-COMMON_WORDS = _words("""
-The A An Of In On At By To For From With And Or But He She It We They His Her Its Our Their
-This That These Those There Here Where When What Who Why How Police Man Best Mobile Reading
-Bath Nice Orange Hope Union Liberty Independence Victory Temple Church Center Centre Commerce
-Opportunity Friendship Justice Freedom Unity Progress Wednesday Monday Tuesday Thursday Friday
-Saturday Sunday January February March April May June July August September October November
-December Mr Mrs Ms Dr Gen President Minister Sheriff Mayor Governor Senator Rep Sen Court
-County City State Street Road Avenue News Post Times Press Star Sun Globe Tribune Herald Home
-Office General Army Navy Forces Force Party Council University College School Hospital Park
-Lake River Mount North South East West Central Northern Southern Eastern Western Many Some
-Most All Both Each Every Other Such Only Also Even Just Still Then Now Today Tomorrow
-Yesterday Tonight No Yes Day Hall Nelson Region Northeast Northwest Southeast Southwest
-Titan English Re Wash Christmas Easter God Lord Jesus Allah Islamic Islam Muslim Christian
-Sunni Shia Shiite Kurdish Arab Arabs Kurds Democrat Democrats Republican Republicans
-Abu Umm Bin Ibn
+#: Capitalised words that are also place names but almost never mean the place in news: the
+#: non-openers and these, which may still open a name ("West Bank", "Abu Kamal").
+COMMON_WORDS = NOT_OPENERS | _words("""
+Police Man Best Mobile Reading Bath Nice Orange Hope Union Liberty Independence Victory Temple
+Church Center Centre Commerce Opportunity Friendship Justice Freedom Unity Progress Court County
+City State Street Road Avenue News Post Times Press Star Sun Globe Tribune Herald Home Office
+General Army Navy Forces Force Party Council University College School Hospital Park Lake River
+Mount North South East West Central Northern Southern Eastern Western Day Hall Nelson Region
+Northeast Northwest Southeast Southwest Titan English Re Wash Christmas Easter God Lord Jesus
+Allah Islamic Islam Muslim Christian Sunni Shia Shiite Kurdish Arab Arabs Kurds Democrat
+Democrats Republican Republicans Abu Umm Bin Ibn
 """)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?:[A-Z]\.)+[A-Z][a-z]+\.?|[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 #: Lower-case nouns that end a curated name ("Erbil airport", "Anbar province").
@@ -136,11 +131,14 @@ def group_names() -> frozenset[str]:
 
     The KB is the one list of who the groups are, so a group added there stops being read as
     its gazetteer homonym without a second entry here."""
+    return frozenset(_bare(n) for n in _kb_names(GROUP_KINDS))
+
+
+def _kb_names(kinds: frozenset[str]) -> set[str]:
+    """Every name and alias of the actor KB's actors of these kinds."""
     from dateline.ground.actors import default_kb
 
-    return frozenset(
-        _bare(n) for a in default_kb() if a.kind in GROUP_KINDS for n in (a.name, *a.aliases)
-    )
+    return {n for a in default_kb() if a.kind in kinds for n in (a.name, *a.aliases)}
 
 
 @functools.lru_cache(maxsize=2)
@@ -149,10 +147,7 @@ def _containers(strict: bool) -> re.Pattern[str]:
     gazetteer name inside one ("Kataib Hezbollah", "Tehran Times", "Islamic State of Iraq")
     is part of the name, not a place. Strictly, governments' names too ("US officials",
     "Baghdad government"), which toponym corpora still count as a mention of the country."""
-    from dateline.ground.actors import default_kb
-
-    kinds = GROUP_KINDS if strict else GROUP_KINDS - {"organisation"}
-    names = {n for a in default_kb() if a.kind in kinds for n in (a.name, *a.aliases)}
+    names = _kb_names(GROUP_KINDS if strict else GROUP_KINDS - {"organisation"})
     listed = not_places()  # their own rules decide ("outside the White House" is a place)
     names = {n for n in names if _bare(n) not in listed}
     names |= {n for n, kind in listed.items() if kind == "organisation"}
@@ -211,8 +206,9 @@ def gazetteer_spans(text: str, gaz: Gazetteer) -> list[Span]:
             end = toks[j - 1][1]
             surface = text[toks[i][0] : end]
             key = name_key(surface)
-            if surface[-2:] in ("'s", "’s") and not gaz.has_key(key):  # "Iraq's army"
-                surface, end, key = surface[:-2], end - 2, name_key(surface[:-2])
+            owner = _possessor(surface)
+            if owner != surface and not gaz.has_key(key):  # "Iraq's army"
+                surface, end, key = owner, end - 2, name_key(owner)
             if surface.endswith(".") and not gaz.has_key(key + "."):
                 surface, end, key = surface[:-1], end - 1, name_key(surface[:-1])  # "U.S" no
             if text[end : end + 1] == "." and gaz.has_key(key + "."):
