@@ -182,7 +182,13 @@ def _unnamed_state_force(
         return None
     kind = "Police" if found is police else "Military"
     role = "participant" if d.event_type == "Protests" else "perpetrator"
-    return Actor(f"{kind} Forces of {country}", role), (found.start(), found.end())
+    return Actor(state_force_name(kind, country), role), (found.start(), found.end())
+
+
+def state_force_name(kind: str, country: str) -> str:
+    """ACLED's name for a state's unlisted forces: "Military Forces of Nigeria",
+    "Police Forces of Ethiopia"; one spelling, so reports of one force merge."""
+    return f"{kind} Forces of {country}"
 
 
 def _settle_sides(out: list[Actor], d: Draft) -> list[Actor]:

@@ -83,7 +83,7 @@ def national_force(demonym: str, noun: str) -> KBActor | None:
     """The state force a nationality names ("Nigerian troops" -> Military Forces of Nigeria),
     for countries whose forces the KB does not list; None for an unknown word. The id is
     stable per country, so reports of one army merge as if it were in the KB."""
-    from dateline.extract.finalize import country_name
+    from dateline.extract.finalize import country_name, state_force_name
     from dateline.ground.place import default_gazetteer
 
     cc = default_gazetteer().demonym_country(demonym)
@@ -94,7 +94,7 @@ def national_force(demonym: str, noun: str) -> KBActor | None:
     kind = "Police" if police else "Military"
     return KBActor(
         f"{kind.lower()}_forces_{cc.lower()}",
-        f"{kind} Forces of {country}",
+        state_force_name(kind, country),
         (),
         "state_force",
         cc,
