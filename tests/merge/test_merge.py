@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dateline.merge import Override, explain, merge_events
-from dateline.records import Actor, DateInterval
+from dateline.merge.blocking import candidate_pairs
+from dateline.merge.features import Profile
+from dateline.records import Actor, DateInterval, Place
 from tests.merge.helpers import AIN_AL_ASAD, BAGHDAD, report, rocket_reports
 
 
@@ -110,6 +112,45 @@ def test_background_mention_merges_with_original() -> None:
     assert ev.event_id == original.event_id and not ev.background
     assert ev.date.precision == "day"
     assert result.decisions[0].rule == "background->original"
+
+
+def test_a_year_long_retelling_meets_reports_at_nearby_points() -> None:
+    """ "Two years ago" is a year: such a report is compared only with reports of the same
+    place, and "Baghdad airport" is not the name "Baghdad" but lies 18 km from its point."""
+    airport = Place("Baghdad airport", "IQ", "Baghdad", 33.26, 44.23, 1)
+    strike = dict(sub="Air/drone strike", event_type="Explosions/Remote violence")
+    original = report(
+        "A US drone strike killed Qassem Soleimani in Baghdad on Friday.",
+        "AP",
+        "2020-01-03",
+        place=BAGHDAD,
+        **strike,
+    )
+    year = DateInterval(dt.date(2020, 1, 1), dt.date(2020, 12, 31), "year", "'two years ago'")
+    retold = report(
+        "Soleimani was killed by a US drone strike as he left Baghdad airport two years ago.",
+        "Reuters",
+        "2022-01-03",
+        place=airport,
+        date=year,
+        background=True,
+        **strike,
+    )
+    far = Place("Basra", "IQ", "Basra", 30.51, 47.78, 1)
+    elsewhere = report(
+        "A US drone strike hit a convoy in Basra in 2020.",
+        "AFP",
+        "2022-01-04",
+        place=far,
+        date=year,
+        background=True,
+        **strike,
+    )
+    profiles = [Profile.of(i, e) for i, e in enumerate((original, retold, elsewhere))]
+    assert (0, 1) in set(candidate_pairs(profiles))
+    assert (0, 2) not in set(candidate_pairs(profiles))  # 430 km away, no shared place
+    merged = merge_events([original, retold, elsewhere]).events
+    assert sorted(len(e.sources) for e in merged) == [1, 2]
 
 
 def test_split_override_survives_rerun() -> None:

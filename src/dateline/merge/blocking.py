@@ -28,15 +28,18 @@ from dateline.merge.features import (
     EARTH_KM,
     MAX_DAY_GAP,
     MAX_POINT_KM,
+    RADIUS_KM,
     THRESHOLD,
     Profile,
     block_group,
+    haversine_km,
     pair_score,
 )
 from dateline.records import Event
 
 #: Intervals longer than this ("in 2019") overlap too much to sweep; such reports, and
-#: undated ones, are compared only with reports naming the same place or person, and the
+#: undated ones, are compared only with reports naming the same place or person or lying
+#: within a town's radius of their point, and the
 #: ones without a place with the other long reports of their block.
 LONG_INTERVAL_DAYS = 62
 #: Above this latitude longitude cells would have to be too wide to help: one column.
@@ -259,17 +262,22 @@ def long_pairs(
     long: Sequence[Profile], members: Sequence[Profile], among: Iterable[int] | None = None
 ) -> Iterator[tuple[int, int]]:
     """Pairs of a long or undated report with a report of ``members`` naming the same place
-    or a same name word (the named-person feature's words), and of a long report without a
+    (by name, or by a point within a town's radius: "Baghdad airport", "Baghdad International
+    Airport" and "Baghdad" are one place to a report that only says "two years ago") or a
+    same name word (the named-person feature's words), and of a long report without a
     place with the other long reports (both dated, overlapping). With ``among``, only pairs
     with exactly one end in it (the stray side of :func:`cross_pairs`)."""
     if not long:
         return
     only = set(among) if among is not None else None
     by_place: dict[str, list[Profile]] = defaultdict(list)
+    by_cell: dict[tuple[int, int], list[Profile]] = defaultdict(list)
     by_name: dict[str, list[Profile]] = defaultdict(list)
     for p in members:
         if p.place:
             by_place[p.place].append(p)
+        if p.lat is not None and p.lon is not None:
+            by_cell[_cell(p.lat, p.lon)].append(p)
         for name in p.names:
             by_name[name].append(p)
     placeless = sorted(
@@ -278,6 +286,7 @@ def long_pairs(
     seen: set[tuple[int, int]] = set()
     for p in sorted(long, key=lambda p: p.index):
         near: list[Profile] = list(by_place.get(p.place, ())) if p.place else []
+        near += _near_points(p, by_cell)
         for name in sorted(p.names):
             near += by_name[name]
         if not p.place and p.start is not None:
@@ -290,6 +299,29 @@ def long_pairs(
                 continue
             seen.add(pair)
             yield pair
+
+
+#: Cells of the long reports' point index: half a degree is >= 27 km of longitude up to
+#: 60 degrees of latitude; above that :func:`_near_points` looks further along the row.
+_CELL_DEGREES = 0.5
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / _CELL_DEGREES), math.floor(lon / _CELL_DEGREES)
+
+
+def _near_points(p: Profile, by_cell: dict[tuple[int, int], list[Profile]]) -> Iterator[Profile]:
+    """Reports with a point within a town's radius (``RADIUS_KM[1]``) of ``p``'s point."""
+    if p.lat is None or p.lon is None:
+        return
+    row, col = _cell(p.lat, p.lon)
+    km_per_cell = EARTH_KM * math.radians(_CELL_DEGREES) * max(math.cos(math.radians(p.lat)), 0.01)
+    reach = math.ceil(RADIUS_KM[1] / km_per_cell)
+    for r in (row - 1, row, row + 1):
+        for c in range(col - reach, col + reach + 1):
+            for q in by_cell.get((r, c), ()):
+                if haversine_km(p.lat, p.lon, q.lat, q.lon) <= RADIUS_KM[1]:  # type: ignore[arg-type]
+                    yield q
 
 
 def _overlap(p: Profile, q: Profile) -> bool:
