@@ -13,16 +13,16 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dateline.bench.clusters import pairwise_cluster_scores
 from dateline.bench.events import command, score_events
 from dateline.bench.gold import (
     Candidate,
     GoldMention,
     GoldSet,
     load_gold_set,
-    pairwise_cluster_scores,
     parse_gold_line,
-    place_correct,
 )
+from dateline.bench.matching import place_correct
 from dateline.records import Actor, Count, DateInterval, Place
 
 REPO = Path(__file__).resolve().parents[2]

@@ -20,15 +20,13 @@ from typing import Any
 import click
 
 from dateline.bench.gold import (
-    FIELDS,
-    INFO_FIELDS,
     Candidate,
     GoldMention,
     GoldSet,
     article_key,
     load_gold_set,
-    match_mentions,
 )
+from dateline.bench.matching import FIELDS, INFO_FIELDS, match_mentions
 from dateline.records import Article
 
 #: The issue's target for event F1 and for every scored field.

@@ -220,7 +220,8 @@ def extracted_events(
     of each one that matches a gold mention (one-to-one, the events benchmark's rule), and
     the articles by id (for publication dates)."""
     from dateline.bench.events import read_gold_articles
-    from dateline.bench.gold import Candidate, article_key, load_gold_set, match_mentions
+    from dateline.bench.gold import Candidate, article_key, load_gold_set
+    from dateline.bench.matching import match_mentions
     from dateline.extract import extract_article
     from dateline.pipeline import mention_events
 
