@@ -11,6 +11,7 @@ from dateline.records import DateInterval
 
 FRI = dt.date(2022, 1, 7)  # a Friday article
 WED = dt.date(2020, 11, 18)  # a Wednesday article
+SUN = dt.date(2019, 2, 17)  # a Sunday paper
 D = dt.date.fromisoformat
 
 # (sentence, anchor, expression found, TimeML value, interval start, interval end)
@@ -78,6 +79,14 @@ GOLDEN = [
         "2022-01-02",
     ),
     ("Talks are due next week.", FRI, "next week", "2022-W02", "2022-01-10", "2022-01-16"),
+    (  # on a Sunday "last week" may be the week now ending: the interval holds both
+        "Celebrations in Sochi last week were tempered.",
+        SUN,
+        "last week",
+        "2019-W06",
+        "2019-02-04",
+        "2019-02-16",
+    ),
     (
         "The group claimed an attack earlier this month.",
         FRI,

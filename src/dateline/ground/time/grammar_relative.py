@@ -109,11 +109,21 @@ def this_unit(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if unit == "weekend":
         return _weekend(ctx, rel)
     p = cal.period_of(unit, ctx.today).shift(_SHIFT[rel])
+    if unit == "week" and rel in ("last", "previous") and ctx.today.isoweekday() == 7:
+        p = _week_just_ended(ctx.today)
     mod = mod_of(m["mod"])
     cut = (m["mod"] or "").lower() in ("earlier", "later")
     return Reading(
         "DATE", p.value, _before_anchor(p, m["mod"], ctx.today), mod, True, narrow=not cut
     )
+
+
+def _week_just_ended(sunday: dt.date) -> cal.Period:
+    """ "Last week" written on a Sunday is either reading: the ISO week before (TimeML's
+    value, kept) or the week now ending, as in a Sunday paper's "celebrations in Sochi last
+    week" for a Thursday summit. The interval covers both, up to the day before."""
+    before = cal.week(sunday).shift(-1)
+    return cal.Period("week", before.start, sunday - dt.timedelta(days=1), before.value)
 
 
 def _before_anchor(p: cal.Period, mod_word: str | None, today: dt.date) -> cal.Period:
