@@ -31,6 +31,7 @@ from dateline.extract.when_where import (
     inherited,
     is_background,
     lower_precision,
+    ongoing_since,
     undated,
 )
 from dateline.ground.actors import ActorKB, default_kb
@@ -219,6 +220,8 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
             else:
                 d.date = undated(published)
                 d.undated = True
+        if (lasting := ongoing_since(ann.article.text, d)) is not None:
+            d.date = lasting
         if d.place is None:
             source = prev if prev is not None and prev.place else lead
             if source is not None and source.place is not None:

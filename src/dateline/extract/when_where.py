@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.extract.lexicon import cue_table, number_words
+from dateline.ground.time.lexicon import lexicon as time_lexicon
 from dateline.records import DateInterval, Place
 
 #: Days before publication an undated news event is assumed to fall in. News reports
@@ -157,6 +158,47 @@ def elapsed_before(text: str, draft: Any, anchor: DateInterval) -> Grounded | No
     return Grounded(DateInterval(start, end, precision, reason), m.start(), m.end())
 
 
+#: "The assault continued for a fifth day": an event that has lasted N units by its date.
+_ONGOING = _CUE["ongoing"]
+#: How far after the trigger such a phrase may stand to be about the trigger's event; before
+#: it, only the phrase's own noun counts ("on the fourth day of the [Turkish] offensive").
+ONGOING_AFTER = 160
+_NOUN_GAP = re.compile(r"\s+(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+){0,2}$")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
+
+
+def ongoing_since(text: str, draft: Any) -> DateInterval | None:
+    """The interval of an event told as lasting ("continued for a fifth day") on a given
+    day: from the first day it may have begun to that day. Only a single known day is
+    extended: the phrase counts from the day the sentence speaks of."""
+    date = draft.date
+    if date.precision != "day" or date.start is None or date.start != date.end:
+        return None
+    lo, hi = draft.sentence_span
+    trigger_start, trigger_end = draft.cand.trigger_start, draft.cand.trigger_end
+    for m in _ONGOING.finditer(text, lo, hi):
+        n = _ordinal(m["n"])
+        if n is None or n < 2:
+            continue
+        after = not m["of"] and 0 <= m.start() - trigger_end <= ONGOING_AFTER
+        before = bool(m["of"]) and bool(_NOUN_GAP.match(text, m.end(), trigger_start))
+        if not (after or before):
+            continue
+        unit = m["unit"].lower()
+        # the N-th day began N - 1 days ago; the N-th week up to 7N - 1 days ago
+        back = dt.timedelta(days=n * _UNIT_DAYS[unit] - 1)
+        reason = f"'{m.group(0).strip()}' by {date.start.isoformat()}: {date.reason}"
+        return DateInterval(date.start - back, date.end, unit, reason)
+    return None
+
+
+def _ordinal(word: str) -> int | None:
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group(0))
+    return time_lexicon().ordinals.get(word.lower())
+
+
 def inherited(date: DateInterval, source: str) -> DateInterval:
     """A context date, with a reason naming where it came from."""
     return DateInterval(
@@ -264,6 +306,7 @@ __all__ = [
     "inherited",
     "is_background",
     "lower_precision",
+    "ongoing_since",
     "pick_timex",
     "pick_toponym",
     "undated",
