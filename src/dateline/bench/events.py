@@ -3,7 +3,7 @@
 For every article named in the gold file, predictions (the extractor's mentions, or a JSONL of
 contract records given with ``--pred``) are matched one-to-one to the gold mentions under the
 issue's rule (same event type, overlapping dates, same country, within 50 km; see
-:mod:`dateline.bench.gold`). Unmatched gold mentions are misses, unmatched predictions false
+:mod:`dateline.bench.matching`). Unmatched gold mentions are misses, unmatched predictions false
 positives, and each matched pair is checked field by field. Targets (issue 3): event F1 >= 0.85
 and every field >= 0.85 on the Guardian gold.
 """
