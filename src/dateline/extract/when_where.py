@@ -32,6 +32,7 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 #: Cues after a toponym: a party modifier ("US-led", "US officials") or a weapon noun ("US
 #: airstrikes") names who acted, not where.
 _PARTY_MODIFIER = _CUE["party_modifier"]
+_COURT_SEAT = _CUE["court_seat"]
 _ARMS_AFTER = _CUE["arms_after"]
 #: Few words between a place and the trigger: the place modifies the event noun ("the Paris
 #: terror attacks", "the Afrin assault") and says exactly where it happened.
@@ -228,11 +229,13 @@ def pick_toponym(
     """The toponym governing an event in ``[start, end)``: after a locative word, most precise,
     nearest the trigger; launch sites ("fired from X") and offsets ("east of X") lose."""
     scored = []
+    courts = _court_seats(toponyms, text)
     inside = sorted(
         (
             t
             for t in toponyms
-            if start <= t.start
+            if t not in courts
+            and start <= t.start
             and t.end <= end
             and t.place is not None
             and not _PARTY_MODIFIER.match(text[t.end : t.end + 40])
@@ -262,6 +265,16 @@ def pick_toponym(
     if not scored:
         return None
     return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+
+def _court_seats(toponyms: list[Any], text: str) -> list[Any]:
+    """Toponyms naming where a court sat, with the country qualifying one ("Silivri, Turkey")."""
+    seats: list[Any] = []
+    for t in sorted(toponyms, key=lambda t: t.start):
+        qualifies = bool(seats) and text[seats[-1].end : t.start] in (", ", ",")
+        if qualifies or _COURT_SEAT.search(text[max(0, t.start - 20) : t.start]):
+            seats.append(t)
+    return seats
 
 
 def dateline_place(text: str, toponyms: list[Any]) -> Grounded | None:
