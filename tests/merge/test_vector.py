@@ -22,6 +22,7 @@ from dateline.merge.cluster import average_link
 from dateline.merge.columns import Columns
 from dateline.merge.dense import average_link_arrays
 from dateline.merge.features import THRESHOLD, Profile, pair_score
+from dateline.merge.places import place_score
 from dateline.merge.sweep import candidate_positions
 from dateline.merge.synth import SynthConfig, country_partitions
 from dateline.merge.vector import _scores, score_pairs
@@ -191,3 +192,47 @@ def test_far_points_without_place_score_zero_everywhere() -> None:
     assert pair_score(profiles[0], profiles[1]) == 0.0
     _assert_same(profiles, [(0, 1)])
     assert list(block_pairs(profiles)) == []
+
+
+def test_a_city_province_and_its_suburbs_score_alike_in_both_paths() -> None:
+    """Damascus is a governorate of its own; Douma, 12 km away, is in Rif Dimashq. Across
+    that line, and only around such a city, a town's radius still counts as one place (the
+    arrays re-score the pairs at the 25 km cut-off in Python)."""
+    day = DateInterval(dt.date(2018, 4, 7), dt.date(2018, 4, 7), "day")
+    attack = ("Explosions/Remote violence", "Chemical weapon")
+    damascus = Place("Damascus", "SY", "Damascus", 33.5138, 36.2765, 1)
+    douma = Place("Douma", "SY", "Rif Dimashq", 33.5711, 36.4022, 1)
+    events = [Event("ev0", *attack, date=day, location=damascus)]
+    events.append(Event("ev1", *attack, date=day, location=douma))
+    for k, km in enumerate((24.0, 25.0, 26.0), start=2):  # due east of Damascus
+        lon = 36.2765 + km / (111.195 * np.cos(np.radians(33.5138)))
+        events.append(
+            Event(
+                f"ev{k}",
+                *attack,
+                date=day,
+                location=Place(f"T{k}", "SY", "Rif Dimashq", 33.5138, lon, 1),
+            )
+        )
+    # two towns 9 km apart on either side of an ordinary provincial line stay two places
+    events.append(
+        Event(
+            "ev5", *attack, date=day, location=Place("Kafr Zita", "SY", "Hama", 35.374, 36.601, 1)
+        )
+    )
+    events.append(
+        Event(
+            "ev6",
+            *attack,
+            date=day,
+            location=Place("Khan Shaykhun", "SY", "Idlib", 35.442, 36.651, 1),
+        )
+    )
+    profiles = _profiles(events)
+    assert place_score(profiles[0], profiles[1])[0] > 0.7  # Damascus and Douma
+    assert place_score(profiles[0], profiles[2])[0] > 0.1  # 24 km
+    assert place_score(profiles[0], profiles[4])[0] == 0.1  # 26 km
+    assert (
+        place_score(profiles[5], profiles[6])[0] == 0.1
+    )  # Kafr Zita (Hama) and Khan Shaykhun (Idlib)
+    _assert_same(profiles, list(itertools.combinations(range(len(profiles)), 2)))

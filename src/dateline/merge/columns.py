@@ -125,6 +125,7 @@ class Columns:
     lat_rad: np.ndarray
     lat_cos: np.ndarray
     is_point: np.ndarray
+    city_province: np.ndarray  # a city that is its own province (Profile.city_province)
     precision: np.ndarray
     radius: np.ndarray
     subtype: np.ndarray
@@ -184,6 +185,7 @@ class Columns:
             lat_rad=arr((p.lat_rad for p in ps), np.float64),
             lat_cos=arr((p.lat_cos for p in ps), np.float64),
             is_point=arr((p.is_point for p in ps), bool),
+            city_province=arr((p.city_province for p in ps), bool),
             precision=arr(p.place_precision for p in ps),
             radius=arr((RADIUS_KM.get(p.place_precision, math.nan) for p in ps), np.float64),
             subtype=arr(kinds[(p.event.event_type, p.event.sub_event_type)] for p in ps),

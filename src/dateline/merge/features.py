@@ -188,6 +188,11 @@ class Profile:
         )
 
     @property
+    def city_province(self) -> bool:
+        """A city that is a province of its own ("Damascus" in Damascus governorate)."""
+        return bool(self.place) and self.place == self.admin1
+
+    @property
     def is_point(self) -> bool:
         return self.lat is not None and self.place_precision == 1
 

@@ -46,11 +46,18 @@ def place_score(a: Profile, b: Profile) -> tuple[float, float | None, bool]:
         distance = distance_km(a, b)
     if a.place and a.place == b.place:
         return 1.0, distance, True
+    # Two provinces are two places, except around a city that is a province of its own: its
+    # suburbs lie in the province around it (Douma, Rif Dimashq, is 12 km from Damascus).
     if (
         a.admin1
         and b.admin1
         and a.admin1 != b.admin1
         and min(a.place_precision, b.place_precision) <= 2
+        and not (
+            (a.city_province or b.city_province)
+            and distance is not None
+            and distance <= RADIUS_KM[1]
+        )
     ):
         return 0.1, distance, False
     if distance is not None:

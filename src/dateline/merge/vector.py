@@ -26,6 +26,7 @@ from dateline.merge.features import (
     PERSON_DIFFERENT,
     PERSON_SHARED,
     PERSON_WEIGHT,
+    RADIUS_KM,
     WEIGHTS,
     pair_score,
 )
@@ -135,9 +136,14 @@ def _place(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.nda
     measured = c.has_lat[i] & c.has_lat[j]
     same_place = (pa != 0) & (pa == pb)
     aa, ab = c.admin1[i], c.admin1[j]
-    other_admin = (
+    two_admins = (
         (aa != 0) & (ab != 0) & (aa != ab) & (np.minimum(c.precision[i], c.precision[j]) <= 2)
     )
+    with np.errstate(invalid="ignore"):
+        neighbours = (
+            measured & (c.city_province[i] | c.city_province[j]) & (distance <= RADIUS_KM[1])
+        )
+    other_admin = two_admins & ~neighbours
     radius = np.maximum(c.radius[i], c.radius[j])
     points = c.is_point[i] & c.is_point[j]
     decided = neutral | other_country | same_place | other_admin
@@ -159,6 +165,13 @@ def _place(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.nda
             default=np.where(coarse, 0.6, 0.35),
         )
         border = measured & ~decided & (np.abs(distance - radius) < BORDER_KM)
+        border |= (  # the neighbours' cut-off of two provinces
+            measured
+            & two_admins
+            & (c.city_province[i] | c.city_province[j])
+            & ~(neutral | other_country | same_place)
+            & (np.abs(distance - RADIUS_KM[1]) < BORDER_KM)
+        )
     return score, distance, border
 
 
