@@ -22,9 +22,18 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("event_id")
+@click.option(
+    "--against",
+    metavar="OTHER_ID",
+    help="Say instead why EVENT_ID and OTHER_ID were not joined: every pair of their "
+    "reports, its score and features, and any rule that forbids the join.",
+)
 @db_option
-def explain(event_id: str, db: Path) -> None:
+def explain(event_id: str, db: Path, against: str | None) -> None:
     """Why an event's reports were joined: sources, per-source values, merge scores."""
+    if against is not None:
+        _explain_apart(event_id, against, db)
+        return
     with Store(db, read_only=True) as store:
         event = store.event(event_id)
         decisions = store.decisions_for(event.event_id)
@@ -68,6 +77,40 @@ def explain(event_id: str, db: Path) -> None:
     console.print("Evidence:")
     for e in event.evidence:
         console.print(f"  [bold]{e.field}[/] [{e.start}:{e.end}] {e.text}")
+
+
+def _explain_apart(event_id: str, other_id: str, db: Path) -> None:
+    """Both events, each pair of their reports with what the merge saw, and the verdict."""
+    from dateline.merge.compare import compare
+    from dateline.records import Event
+
+    with Store(db, read_only=True) as store:
+        try:
+            left, right = store.event(event_id), store.event(other_id)
+        except UnknownEvent as exc:
+            raise click.BadParameter(str(exc)) from exc
+        singles = [
+            Event.from_dict(r)
+            for r in store.mention_records([*left.mention_ids, *right.mention_ids])
+        ]
+    reports = {e.mention_ids[0]: e for e in singles}
+    console.print(events_table([left, right], title="Two events"))
+    result = compare(
+        [reports[m] for m in left.mention_ids if m in reports],
+        [reports[m] for m in right.mention_ids if m in reports],
+    )
+    table = Table(title="Every pair of their reports", header_style="bold")
+    for col in (event_id[:14], other_id[:14], "compared", "score", "features"):
+        table.add_column(col, overflow="fold")
+    for pair in result.pairs:
+        features = ", ".join(
+            f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in sorted(pair.features.items())
+        )
+        compared = "yes" if pair.candidate else "[yellow]never (blocking)[/]"
+        table.add_row(pair.left[:14], pair.right[:14], compared, f"{pair.score:.3f}", features)
+    console.print(table)
+    console.print(f"[bold]Verdict:[/] {result.verdict}")
 
 
 def _override(db: Path, action: str, apply: Callable[[Store], OverrideResult]) -> None:

@@ -39,18 +39,26 @@ class _Cluster:
         )
 
     def can_join(self, other: _Cluster) -> bool:
-        if self.sides != other.sides or self.articles & other.articles:
-            return False
+        return self.refusal(other) is None
+
+    def refusal(self, other: _Cluster) -> str | None:
+        """Why the two may never be one event, in words; ``None`` when they may."""
+        if self.sides != other.sides:
+            return "an analyst's split keeps them apart"
+        if self.articles & other.articles:
+            return "one article reports both (an article does not repeat one event)"
         days = self.days | other.days
         if days and max(days) - min(days) > MAX_DAY_GAP:
-            return False
+            return "their reports name different days"
         if len(self.countries | other.countries) > 1:
-            return False
-        return all(
+            return "their reports name different countries"
+        if not all(
             haversine_km(a[0], a[1], b[0], b[1]) <= MAX_POINT_KM
             for a in self.points
             for b in other.points
-        )
+        ):
+            return f"their points are more than {MAX_POINT_KM:.0f} km apart"
+        return None
 
     def absorb(self, other: _Cluster) -> None:
         self.members += other.members
@@ -100,3 +108,16 @@ def average_link(
             if avg_k >= threshold:
                 heapq.heappush(heap, (-avg_k, min(i, k), max(i, k)))
     return sorted(sorted(c.members) for c in clusters.values())
+
+
+def join_refusal(a: Sequence[Profile], b: Sequence[Profile]) -> str | None:
+    """Why a cluster of the reports ``a`` could never absorb one of ``b`` (the cannot-link
+    rules of :func:`average_link`, analyst splits aside), in words; ``None`` when it could."""
+    if not a or not b:
+        return None
+    left, right = _Cluster.of(a[0], frozenset()), _Cluster.of(b[0], frozenset())
+    for p in a[1:]:
+        left.absorb(_Cluster.of(p, frozenset()))
+    for p in b[1:]:
+        right.absorb(_Cluster.of(p, frozenset()))
+    return left.refusal(right)
