@@ -57,6 +57,8 @@ def test_explain_split_and_merge_round_trip(db):
     with Store(db, read_only=True) as store:
         assert store.count("events") == 2
         ids = [e.event_id for e in store.events()]
+    apart = invoke("explain", *ids[:1], "--against", ids[1], "--db", str(db))
+    assert "Every pair of their reports" in apart and "an analyst's split" in apart
     invoke("merge", *ids, "--db", str(db))
     with Store(db, read_only=True) as store:
         assert store.count("events") == 1

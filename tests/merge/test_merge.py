@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dateline.merge import Override, explain, merge_events
 from dateline.merge.blocking import candidate_pairs
+from dateline.merge.compare import compare
 from dateline.merge.features import Profile
 from dateline.records import Actor, DateInterval, Place
 from tests.merge.helpers import AIN_AL_ASAD, BAGHDAD, report, rocket_reports
@@ -77,6 +78,12 @@ def test_different_days_at_same_base_stay_separate() -> None:
         injured=0,
     )
     assert len(merge_events([first, second]).events) == 2
+    apart = compare([first], [second])  # why not: said in words, not only a low score
+    assert apart.refusal == "their reports name different days"
+    assert apart.verdict.startswith("never one event")
+    together = compare(rocket_reports()[:1], rocket_reports()[1:])
+    assert together.refusal is None and together.link >= together.threshold
+    assert all(p.candidate for p in together.pairs) and len(together.pairs) == 2
 
 
 def test_same_article_mentions_never_merge() -> None:

@@ -93,11 +93,13 @@ def _explain_apart(event_id: str, other_id: str, db: Path) -> None:
             Event.from_dict(r)
             for r in store.mention_records([*left.mention_ids, *right.mention_ids])
         ]
+        splits = [o["mention_ids"] for o in store.overrides() if o["action"] == "split"]
     reports = {e.mention_ids[0]: e for e in singles}
     console.print(events_table([left, right], title="Two events"))
     result = compare(
         [reports[m] for m in left.mention_ids if m in reports],
         [reports[m] for m in right.mention_ids if m in reports],
+        splits,
     )
     table = Table(title="Every pair of their reports", header_style="bold")
     for col in (event_id[:14], other_id[:14], "compared", "score", "features"):

@@ -11,7 +11,7 @@ computes exactly those quantities for two given sets of reports.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dateline.merge.blocking import candidate_pairs
@@ -53,8 +53,11 @@ class Comparison:
         return f"mean link {self.link:.3f} < {self.threshold}" + (f" ({shy})" if shy else "")
 
 
-def compare(left: Sequence[Event], right: Sequence[Event]) -> Comparison:
-    """Compare the single-report events of two merged events (``left`` and ``right``)."""
+def compare(
+    left: Sequence[Event], right: Sequence[Event], splits: Sequence[Iterable[str]] = ()
+) -> Comparison:
+    """Compare the single-report events of two merged events (``left`` and ``right``);
+    ``splits`` are the mention sets of the analyst's split overrides."""
     profiles = [Profile.of(i, e) for i, e in enumerate([*left, *right])]
     a, b = profiles[: len(left)], profiles[len(left) :]
     candidates = set(candidate_pairs(profiles))
@@ -72,7 +75,13 @@ def compare(left: Sequence[Event], right: Sequence[Event]) -> Comparison:
                 )
             )
     link = sum(x.score for x in pairs if x.candidate) / len(pairs) if pairs else 0.0
-    return Comparison(pairs, link, THRESHOLD, join_refusal(a, b))
+    refusal = join_refusal(a, b)
+    ids_a = {m for e in left for m in e.mention_ids}
+    ids_b = {m for e in right for m in e.mention_ids}
+    for split in map(set, splits):
+        if bool(ids_a & split) != bool(ids_b & split):
+            refusal = "an analyst's split keeps them apart"
+    return Comparison(pairs, link, THRESHOLD, refusal)
 
 
 __all__ = ["Comparison", "ReportPair", "compare"]
