@@ -219,3 +219,35 @@ def test_merge_is_order_independent(order: list[int]) -> None:
     baseline = [e.to_dict() for e in merge_events(pool).events]
     shuffled = [pool[i] for i in order]
     assert [e.to_dict() for e in merge_events(shuffled).events] == baseline
+
+
+def test_undated_reports_need_more_than_place_and_type() -> None:
+    """An archive without publication dates: every meeting "in Tehran" is a Diplomatic event
+    there with no date. Place and type alone do not make two meetings one; a reprint of the
+    same wire text still merges."""
+    undated = DateInterval.unknown("no date expression and no publication date")
+    tehran = Place("Tehran", "IR", "Tehran", 35.69, 51.42, 1)
+    talks = dict(sub="Diplomatic event", event_type="Diplomacy", place=tehran)
+    a = report(
+        "The Slovenian president held talks with senior Iranian officials in Tehran.",
+        "Tehran Times",
+        "2017-01-01",
+        date=undated,
+        **talks,
+    )
+    b = report(
+        "Iran's deputy foreign minister met his Russian counterpart in Tehran to confer on Syria.",
+        "IRNA",
+        "2017-01-02",
+        date=undated,
+        **talks,
+    )
+    reprint = report(
+        "Iran's deputy foreign minister met his Russian counterpart in Tehran to confer on Syria.",
+        "Press TV",
+        "2017-01-03",
+        date=undated,
+        **talks,
+    )
+    merged = merge_events([a, b, reprint]).events
+    assert sorted(len(e.sources) for e in merged) == [1, 2]

@@ -27,6 +27,7 @@ from dateline.merge.features import (
     PERSON_SHARED,
     PERSON_WEIGHT,
     RADIUS_KM,
+    UNDATED,
     WEIGHTS,
     pair_score,
 )
@@ -111,7 +112,7 @@ def _date(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     gap = np.maximum(sa - eb, sb - ea)
     apart = np.where(gap == 1, 0.5, np.maximum(0.0, 0.4 - 0.1 * gap))
     score = np.where((sa <= eb) & (sb <= ea), inside, apart)
-    return np.where(c.dated[i] & c.dated[j], score, NEUTRAL)
+    return np.where(c.dated[i] & c.dated[j], score, UNDATED)
 
 
 def _person(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
