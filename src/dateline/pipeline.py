@@ -59,6 +59,9 @@ class RunSummary:
     mentions: int = 0
     events: int = 0
     seconds: float = 0.0
+    #: New articles without a publication date: relative dates ("on Tuesday") in them
+    #: cannot be resolved, so their events are dated only by what the text states.
+    undated: int = 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -321,6 +324,8 @@ def run(
                     on_item(item, 0)
                 continue
             known.add(item.article_id)
+            if not item.published.is_known:
+                summary.undated += 1
             yield item
 
     def failed(article: Article, reason: str) -> None:

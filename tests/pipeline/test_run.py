@@ -28,7 +28,22 @@ def demo_db(tmp_path_factory) -> Path:
         summary = run([DEMO_DIR], store)
     assert summary.new == summary.read >= 15
     assert summary.events > 0
+    assert summary.undated == 1  # 12_northern_star_sinjar_clash.txt has no date, on purpose
     return db
+
+
+def test_articles_without_a_date_are_counted_for_the_user(tmp_path):
+    """A plain-text archive has no publication dates: the summary says how many, so the CLI
+    can warn that relative dates in them stay unresolved."""
+    text = (
+        "Gunmen attacked a police checkpoint on the outskirts of Kirkuk on Tuesday, killing two "
+        "officers, a local official said. No group claimed the attack, which came a week "
+        "after a roadside bomb hit an army patrol in the same district. (Synthetic example.)"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    with Store(tmp_path / "u.duckdb") as store:
+        summary = run([tmp_path / "a.txt"], store)
+    assert (summary.new, summary.undated) == (1, 1)
 
 
 def test_a_second_run_adds_nothing(demo_db, tmp_path):

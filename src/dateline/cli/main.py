@@ -132,6 +132,12 @@ def _run_into(
         f"{summary.mentions} new mentions, [bold]{summary.events}[/] events in {db} "
         f"({summary.seconds:.1f} s)"
     )
+    if summary.undated:
+        err.print(
+            f"[yellow]{summary.undated} new article(s) have no publication date[/]: "
+            '"on Tuesday" or "last week" cannot be resolved in them, so their events carry '
+            "only the dates their text states (give --published DATE if they share one)."
+        )
 
 
 @cli.command()
