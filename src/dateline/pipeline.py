@@ -6,10 +6,6 @@ CLI, the Spark job, the benchmarks and library users all run exactly the same co
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import importlib.metadata
-import platform
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dateline.errors import ExtractionFailed
 from dateline.ids import content_hash
+from dateline.provenance import data_digest, package_version, versions
 from dateline.records import Article, Event, Mention
 
 if TYPE_CHECKING:
@@ -27,7 +24,6 @@ if TYPE_CHECKING:
     from dateline.merge import MergeResult
     from dateline.store import Store
 
-DATA_DIR = Path(__file__).parent / "data"
 MERGE_POLICIES = ("conservative", "ucdp", "latest")
 
 
@@ -62,37 +58,6 @@ class RunSummary:
     #: New articles without a publication date: relative dates ("on Tuesday") in them
     #: cannot be resolved, so their events are dated only by what the text states.
     undated: int = 0
-
-
-@functools.lru_cache(maxsize=1)
-def data_digest() -> str:
-    """One hash over every knowledge file (lexicons, gazetteer, actor KB, model weights)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(DATA_DIR)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def package_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def versions() -> dict[str, str]:
-    """Versions recorded with every run, so a stored result can be reproduced."""
-    from dateline.nlp import model_package
-
-    return {
-        "dateline": package_version("dateline"),
-        "python": platform.python_version(),
-        "spacy": package_version("spacy"),
-        "model": f"{model_package()}=={package_version(model_package().replace('_', '-'))}",
-        "duckdb": package_version("duckdb"),
-        "data": data_digest(),
-    }
 
 
 # -- extraction ------------------------------------------------------------------------

