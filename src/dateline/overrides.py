@@ -1,4 +1,5 @@
-"""Analysts' overrides: take reports out of an event, or join events, through one door.
+"""Analysts' overrides: take reports out of an event, or join events, through one door;
+and, before deciding, why two stored events were not joined (:func:`why_apart`).
 
 The CLI and the HTTP API both call these two functions, so a split or a merge is checked
 the same way wherever it comes from, and both re-merge only the neighbourhood of the
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dateline.errors import OverrideRejected
+from dateline.merge.compare import Comparison, compare
+from dateline.records import Event
 from dateline.store import Store
 
 
@@ -91,4 +94,23 @@ def _record(
     return OverrideResult(override_id, events, placed)
 
 
-__all__ = ["OverrideResult", "merge_events", "split_event"]
+def why_apart(store: Store, event_id: str, other_id: str) -> tuple[Event, Event, Comparison]:
+    """The two stored events and every pair of their reports as the merge saw them, with
+    the analyst's splits taken into account (``UnknownEvent`` for a bad id)."""
+    left, right = store.event(event_id), store.event(other_id)
+    reports = {
+        e.mention_ids[0]: e
+        for e in map(
+            Event.from_dict, store.mention_records([*left.mention_ids, *right.mention_ids])
+        )
+    }
+    splits = [o["mention_ids"] for o in store.overrides() if o["action"] == "split"]
+    comparison = compare(
+        [reports[m] for m in left.mention_ids if m in reports],
+        [reports[m] for m in right.mention_ids if m in reports],
+        splits,
+    )
+    return left, right, comparison
+
+
+__all__ = ["OverrideResult", "merge_events", "split_event", "why_apart"]

@@ -87,3 +87,16 @@ def test_the_page_and_its_vendored_scripts_are_served_locally(db):
     for asset in ("/static/app.js", "/static/vendor/leaflet/leaflet.js", "/static/world.geojson"):
         assert client.get(asset).status_code == 200
     assert "innerHTML" not in client.get("/static/app.js").text
+
+
+def test_why_two_events_were_not_joined(db):
+    """Two stored events (the fixture stores them apart without merging): the API gives each
+    pair of their reports with its features and score, the mean link and the verdict."""
+    client = TestClient(create_app(db))
+    first, second = (e["event_id"] for e in client.get("/api/events").json()["items"])
+    apart = client.get(f"/api/events/{first}/against/{second}").json()
+    [pair] = apart["pairs"]
+    assert pair["compared"] is True and pair["features"]["subtype_compat"] == 1.0
+    assert apart["link"] == pair["score"] and apart["threshold"] == 0.62
+    assert apart["verdict"] and apart["refusal"] is None
+    assert client.get(f"/api/events/{first}/against/ev_missing").status_code == 404

@@ -81,26 +81,14 @@ def explain(event_id: str, db: Path, against: str | None) -> None:
 
 def _explain_apart(event_id: str, other_id: str, db: Path) -> None:
     """Both events, each pair of their reports with what the merge saw, and the verdict."""
-    from dateline.merge.compare import compare
-    from dateline.records import Event
+    from dateline.overrides import why_apart
 
     with Store(db, read_only=True) as store:
         try:
-            left, right = store.event(event_id), store.event(other_id)
+            left, right, result = why_apart(store, event_id, other_id)
         except UnknownEvent as exc:
             raise click.BadParameter(str(exc)) from exc
-        singles = [
-            Event.from_dict(r)
-            for r in store.mention_records([*left.mention_ids, *right.mention_ids])
-        ]
-        splits = [o["mention_ids"] for o in store.overrides() if o["action"] == "split"]
-    reports = {e.mention_ids[0]: e for e in singles}
     console.print(events_table([left, right], title="Two events"))
-    result = compare(
-        [reports[m] for m in left.mention_ids if m in reports],
-        [reports[m] for m in right.mention_ids if m in reports],
-        splits,
-    )
     table = Table(title="Every pair of their reports", header_style="bold")
     for col in (event_id[:14], other_id[:14], "compared", "score", "features"):
         table.add_column(col, overflow="fold")

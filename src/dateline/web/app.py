@@ -196,6 +196,38 @@ def create_app(
         }
         return record
 
+    @app.get(
+        "/api/events/{event_id}/against/{other_id}",
+        summary="Why two events were not joined: each pair of their reports, the mean link, "
+        "and any rule that forbids the join",
+    )
+    def why_not_joined(event_id: str, other_id: str) -> dict[str, Any]:
+        from dateline.overrides import why_apart
+
+        with opened() as s:
+            try:
+                _, _, result = why_apart(s, event_id, other_id)
+            except UnknownEvent as exc:
+                raise HTTPException(404, str(exc)) from exc
+        return {
+            "event_id": event_id,
+            "other_id": other_id,
+            "link": round(result.link, 4),
+            "threshold": result.threshold,
+            "refusal": result.refusal,
+            "verdict": result.verdict,
+            "pairs": [
+                {
+                    "mention_id": p.left,
+                    "other_mention_id": p.right,
+                    "compared": p.candidate,
+                    "score": p.score,
+                    "features": p.features,
+                }
+                for p in result.pairs
+            ],
+        }
+
     @app.get("/api/articles/{article_id}", summary="An article's text with its evidence spans")
     def get_article(article_id: str) -> dict[str, Any]:
         with opened() as s:
