@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dateline.annotate import Annotated, annotate
 from dateline.extract.candidates import Candidate, sentence_candidates
@@ -28,6 +28,7 @@ from dateline.extract.when_where import (
     Grounded,
     dateline_place,
     elapsed_before,
+    history_told_before,
     inherited,
     is_background,
     lower_precision,
@@ -198,7 +199,14 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         elapsed = None if d.date_explicit else elapsed_before(ann.article.text, d, news)
         if elapsed is not None:
             d.date, d.date_span = elapsed.value, (elapsed.start, elapsed.end)
-        if not d.date_explicit:
+        told = None if d.date_explicit else _told_after_history(ann, d, prev)
+        if told is not None:
+            # the narrative is in the past: history of unknown date, never the week's news
+            d.date = DateInterval.unknown(
+                f"no date expression; told after '{told.text}', history before publication"
+            )
+            d.undated = d.background_cue = True
+        elif not d.date_explicit:
             if prev is not None and prev.date.is_known:
                 d.date = inherited(prev.date, "date of the previous event in the paragraph")
                 # history told around a news event ("before the Afrin assault, ... launched
@@ -241,6 +249,21 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
         if lead is None and not d.background and not d.headline and d.cand.kind != "statement":
             lead = d
     _attribution_places(drafts, fallback_place)
+
+
+def _told_after_history(ann: Annotated, d: Draft, prev: Draft | None) -> Any | None:
+    """The old date told in the paragraph after the previous event and before ``d``'s
+    sentence, when that is the last date the reader was given; statements are news."""
+    if d.cand.kind in ("statement", "anaphoric") or d.status == "planned":
+        return None
+    lo = ann.paragraphs[d.paragraph][0]
+    if prev is not None:
+        lo = max(lo, prev.sentence_span[1])
+    hi = d.sentence_span[0]
+    if hi <= lo:
+        return None
+    text = ann.article.text
+    return history_told_before(ann.timexes, text, lo, hi, ann.article.published)
 
 
 def _attribution_places(drafts: list[Draft], fallback: Grounded | None) -> None:

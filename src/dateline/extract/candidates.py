@@ -149,7 +149,11 @@ def _clause_candidates(
         weak_ok = not _CUE["weak_generic"].match(word) or bool(
             _CUE["definite"].search(before[-15:])
         )
-        if (_CUE["anaphor"].search(before) and weak_ok) or _CUE["charged_with"].search(before):
+        if (
+            _CUE["anaphor"].search(before)
+            and weak_ok
+            and not _dated_deed(word, before, t, start, end, text, offset)
+        ) or _CUE["charged_with"].search(before):
             return [
                 Candidate(
                     "Attack",
@@ -183,6 +187,19 @@ def _clause_candidates(
     return []
 
 
+def _dated_deed(
+    word: str, before: str, t: Trigger, start: int, end: int, text: str, offset: int
+) -> bool:
+    """ "The Taliban killed five soldiers in Kandahar on Monday": a definite subject right
+    before an active verb of harm, in a dated clause, tells a deed of its own; "the victims
+    were killed" (a passive) and undated "the militants killed them" still refer back."""
+    return (
+        bool(_CUE["deed_verb"].fullmatch(word))
+        and not re.search(r"\b(?:was|were|been|being|is|are)\s+$", before)
+        and bool(HAS_DATE.search(text[start - offset : end - offset]))
+    )
+
+
 def _person_noun(text: str, offset: int, t: Trigger) -> bool:
     return bool(_CUE["person_noun"].search(text[t.start - offset : t.end - offset]))
 
@@ -190,7 +207,11 @@ def _person_noun(text: str, offset: int, t: Trigger) -> bool:
 def _support_or_state(text: str, offset: int, t: Trigger, clause: str) -> bool:
     """Support for someone else's action, or a participle describing who is held."""
     before = text[max(0, t.start - offset - 50) : t.start - offset]
-    if _CUE["support_before"].search(before):
+    # "forces backed by US drone strikes recaptured the town": a finite verb after the
+    # support phrase is the clause's own action, not the support
+    if _CUE["support_before"].search(before) and not _CUE["verbal"].match(
+        text[t.start - offset : t.end - offset]
+    ):
         return True
     word = text[t.start - offset : t.start - offset + 40]
     return (

@@ -35,12 +35,17 @@ WORDS: Mapping[str, int] = number_words().cardinals
 #: The death, injury and absence words: ``data/extract/count_cues.yaml``.
 _CUE = cue_table("count_cues")
 
+#: "twenty-nine": a tens word and a units word make one number, never a toll of nine.
+_TENS = "|".join(w for w, n in WORDS.items() if 20 <= n <= 90 and n % 10 == 0)
+_UNITS = "|".join(w for w, n in WORDS.items() if 1 <= n <= 9)
+_COMPOUND = re.compile(rf"(?P<tens>{_TENS})[-\s](?P<unit>{_UNITS})", re.IGNORECASE)
 _NUM = (
     r"(?:another|a further|an additional|other)?\s*(?P<q>at least|more than|over|nearly|"
     r"almost|about|around|some|up to|roughly|an estimated|all)?\s*"
     # digits with thousands commas as one number, but never a year's trailing comma
     r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,]\d)|"
-    + "|".join(sorted(WORDS, key=len, reverse=True))
+    + rf"(?<!-)(?:{_TENS})[-\s](?:{_UNITS})\b|(?<!-)"
+    + "|(?<!-)".join(sorted(WORDS, key=len, reverse=True))
     + "|"
     + "|".join(sorted(VAGUE, key=len, reverse=True))
     + r")(?:\s+of)?"
@@ -134,12 +139,17 @@ def _is_age(text: str, m: re.Match[str]) -> bool:
 
 
 def _aggregate(text: str, m: re.Match[str]) -> bool:
-    """A total over a war or period: "the war has killed N", "N killed since 2011"."""
+    """A total over a war or period: "the war has killed N", "N killed since 2011", "N of
+    them have been killed"."""
     before = text[max(0, m.start() - 40) : m.start()]
     tail = re.split(r"[.;,]", text[m.end() : m.end() + 40], maxsplit=1)[0]
     war_has = re.search(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", before)
     since = _CUE["since_start"].search(before)
-    return bool((war_has or since) and _AGGREGATE.search(before)) or bool(_AGGREGATE.search(tail))
+    return (
+        bool((war_has or since) and _AGGREGATE.search(before))
+        or bool(_AGGREGATE.search(tail))
+        or bool(_CUE["partitive_total"].match(text, m.end("n"), m.end()))
+    )
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,10 @@ def parse_quantity(qualifier: str | None, number: str) -> Count | None:
     if word in VAGUE:
         low, high = VAGUE[word]
         return Count(low, high)
-    if word in WORDS:
+    compound = _COMPOUND.fullmatch(word)
+    if compound:
+        n = WORDS[compound["tens"].lower()] + WORDS[compound["unit"].lower()]
+    elif word in WORDS:
         n = WORDS[word]
     else:
         try:

@@ -32,6 +32,8 @@ _STATE_ACTS = frozenset(
     }
 )
 _CIVILIANS = _CUE["civilians"]
+#: A harm verb right before the force noun: the force was hit ("killed 14 soldiers").
+_HARMED = _CUE["harmed_before"]
 
 
 @functools.lru_cache(maxsize=256)
@@ -152,8 +154,9 @@ def _actors(
         out.append(Actor(f"Unidentified armed group{suffix}", "perpetrator"))
     if d.event_type in ("Protests", "Riots") and "participant" not in roles:
         out.append(Actor(f"Protesters{suffix}", "participant"))
-    if force is not None and force[0].role == "participant":
-        out.append(force[0])  # police at a protest take part in it (ACLED's second actor)
+    if force is not None and force[0].role in ("participant", "target"):
+        # police at a protest take part in it (ACLED's second actor); a force hit is a target
+        out.append(force[0])
     if d.fatalities is not None and d.fatalities.count.max > 0 and "victim" not in roles:
         phrase = text[d.fatalities.start : d.fatalities.end]
         if _CIVILIANS.search(phrase):
@@ -182,6 +185,8 @@ def _unnamed_state_force(
         return None
     kind = "Police" if found is police else "Military"
     role = "participant" if d.event_type == "Protests" else "perpetrator"
+    if _HARMED.search(text, max(d.cand.start, found.start() - 60), found.start()):
+        role = "target"  # "killed six police officers in an ambush": hit, not acting
     return Actor(state_force_name(kind, country), role), (found.start(), found.end())
 
 

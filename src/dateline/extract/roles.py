@@ -177,9 +177,7 @@ def assign_roles(
         elif _CUE["target_before"].search(before) or _killed_of(text, offset, cand, a):
             out.append(FoundActor(a.name, "target", a.start, a.end, a.kb))
     out = _nearest_agent(out, text, offset, cand)
-    claim = _claimant_in(text, offset, actors, lex)
-    if claim is not None:
-        out.append(claim)
+    out.extend(_statement_parties(text, offset, actors, lex))
     return out
 
 
@@ -244,22 +242,30 @@ def _killed_of(text: str, offset: int, cand: Candidate, a: Mentioned) -> bool:
     )
 
 
-def _claimant_in(
+#: The role a claim or a denial in an event's sentence gives its speaker on that event.
+_PARTY_ROLE = {"claim": "claimant", "deny": "denier"}
+
+
+def _statement_parties(
     text: str, offset: int, actors: list[Mentioned], lex: Lexicon
-) -> FoundActor | None:
+) -> list[FoundActor]:
+    """Who claimed or denied the event told in the same sentence ("IS claimed the attack",
+    "The Taliban denied involvement in the attack"): the actor named last before the cue.
+    A denial is about the event as much as a claim is (event record: ``denier``), so the
+    event keeps both, each next to the Attribution event of its own."""
+    found = []
     for rule in lex.statements:
-        if rule.name != "claim":
-            continue
-        m = rule.pattern.search(text)
-        if m is None:
+        role = _PARTY_ROLE.get(rule.name)
+        m = rule.pattern.search(text) if role else None
+        if m is None or negated_claim(text, m):
             continue
         before = [
             a for a in actors if a.end <= offset + m.start() and not _apposed(text, offset, a)
         ]
         if before:
             a = before[-1]
-            return FoundActor(a.name, "claimant", a.start, a.end, a.kb)
-    return None
+            found.append(FoundActor(a.name, role, a.start, a.end, a.kb))
+    return found
 
 
 def _statement_roles(

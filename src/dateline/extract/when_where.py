@@ -200,6 +200,40 @@ def _ordinal(word: str) -> int | None:
     return time_lexicon().ordinals.get(word.lower())
 
 
+#: How far back, in characters, a told date still sets the time of an undated sentence: a
+#: few sentences of narrative. Beyond it the story may have moved on without saying so.
+NARRATIVE_REACH = 1200
+
+
+def history_told_before(
+    timexes: list[Any], text: str, start: int, end: int, published: DateInterval
+) -> Any | None:
+    """The old date an undated sentence is told after ("From the moment X announced the
+    group on 8 April 2013 ... Banks were looted"), or None.
+
+    A narrative keeps the time its last date set until a new one is given: an undated event
+    told after a date long before publication is history of unknown date, not news of the
+    week (a feature or a profile recounting 2014 in 2019). Only the latest date in
+    ``[start, end)`` counts, so a recent date told in between makes what follows news."""
+    if published.precision != "day" or published.start is None:
+        return None
+    told = [
+        t
+        for t in timexes
+        if max(start, end - NARRATIVE_REACH) <= t.start
+        and t.end <= end
+        and t.interval is not None
+        and t.interval.is_known
+        and not _is_clock(t.text)
+        and not (t.interval.start and t.interval.start > published.start)
+        and not _dates_a_state(text, t, end)
+    ]
+    if not told:
+        return None
+    last = max(told, key=lambda t: t.start)
+    return last if is_background(last.interval, published, False) else None
+
+
 def inherited(date: DateInterval, source: str) -> DateInterval:
     """A context date, with a reason naming where it came from."""
     return DateInterval(
@@ -245,6 +279,8 @@ def pick_toponym(
         key=lambda t: t.start,
     )
     first = inside[0] if inside else None
+    filed_from = next((t for t in inside if _is_dateline(text, t)), None)
+    finer = any(t is not filed_from and (t.place.precision < 3 or t.place.admin1) for t in inside)
     for t in inside:
         before = text[max(0, t.start - 30) : t.start]
         score = 0.0
@@ -259,12 +295,27 @@ def pick_toponym(
             or (t is first and _SUBJECT_IS_PLACE.match(text[trigger:end]))
         ):
             score += 2.5
+        if t is filed_from and finer:
+            # where the reporter filed from loses to a town or province the sentence names;
+            # against a country alone ("in the Somali capital") it is the better guess
+            score -= 3
         score -= 0.5 * (t.place.precision or 3)
         score -= abs(t.start - trigger) / 400
         scored.append((score, t.start, t))
     if not scored:
         return None
     return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+
+def _is_dateline(text: str, t: Any) -> bool:
+    """Is the toponym the dateline opening its line ("KYIV (Reuters) - Russian missiles
+    struck ... in Dnipro")? It shares the lead's sentence but says where the story was
+    filed; ``dateline_place`` gives it as a fallback of its own."""
+    line_start = text.rfind("\n", 0, t.start) + 1
+    if t.start > DATELINE_REACH or text[line_start : t.start].strip():
+        return False
+    m = _DATELINE.match(text[line_start : line_start + 200])
+    return m is not None and line_start + m.start("place") <= t.start < line_start + m.end()
 
 
 def _court_seats(toponyms: list[Any], text: str) -> list[Any]:
@@ -316,6 +367,7 @@ __all__ = [
     "Grounded",
     "dateline_place",
     "elapsed_before",
+    "history_told_before",
     "inherited",
     "is_background",
     "lower_precision",
