@@ -229,7 +229,7 @@ def _narrow(
     ):
         # "Taji" in an Iraqi article is not Taza, Morocco: try the looser keys at home first.
         home = [e for e in gaz.lookup_fallback(name) if e.country_code == ctx.focus]
-        found = home or found
+        found = home or [e for e in found if not _stray_alias(e, name_key(name), ctx, gaz)]
     if hint:  # "Dahuk town" is the town, "Makhmur district" the district
         found = [e for e in found if _fits(e, hint)] or found
     if gaz.match_kind(name) == "loose":
@@ -244,6 +244,22 @@ def _narrow(
             or (e.country_code in near if near else len(found) == 1)
         ]
     return found
+
+
+def _stray_alias(entry: GazEntry, key: str, ctx: Context, gaz: Gazetteer) -> bool:
+    """A foreign town matched only by one of its alternate names, in a country the article
+    neither names nor borders: "Boni" in an article about Mali is a Malian village the
+    gazetteer lacks, not Bonn (whose German-Latin alternate it is) nor Watampone. Unplaced is
+    better than placed on another continent; the article's other places then stand in. Towns
+    only, and not capitals: a division's or a capital's alternates are exonyms the press
+    uses ("Anbar" for Al Anbar under a Dubai dateline, "Kiev")."""
+    return (
+        entry.feature == "city"
+        and entry.gid not in gaz.capitals
+        and not entry.curated
+        and name_key(entry.name) != key
+        and entry.country_code not in ctx.countries | ctx.neighbours
+    )
 
 
 def _town_named_like(
