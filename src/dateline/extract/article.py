@@ -122,24 +122,42 @@ def _claimed_references(cands: list[Candidate], stext: str, offset: int) -> list
     so its own date, place and toll are kept; coreference still joins it to the attack if the
     article told it before. "claimed the attack on Thursday" names no place: its date is the
     claim's, and the reference only adds to the attack told elsewhere."""
-    if not any(c.statement in ("claim", "deny") for c in cands):
+    claims = [c for c in cands if c.statement in ("claim", "deny")]
+    if not claims:
         return cands
     out = []
     for c in cands:
         after = stext[c.trigger_end - offset : c.end - offset]
-        if c.kind == "anaphoric" and _NAMES_ITS_PLACE.match(after):
+        if c.kind == "anaphoric" and (
+            _NAMES_ITS_PLACE.match(after) or _placed_antecedent(stext, offset, claims[0], c)
+        ):
             c = replace(c, kind="generic")
         out.append(c)
     return out
 
 
+def _placed_antecedent(stext: str, offset: int, claim: Candidate, c: Candidate) -> bool:
+    """ "claimed an attack in northern Burkina Faso that killed 22 soldiers": the trigger is
+    a relative clause on the claimed attack, whose noun phrase names its place."""
+    if c.trigger_start <= claim.trigger_end:
+        return False
+    between = stext[claim.trigger_end - offset : c.trigger_start - offset]
+    return bool(_RELATIVE_END.search(between)) and bool(_LOCATIVE_NAME.search(between))
+
+
 #: Right after a trigger, the place it happened: "the bombing in Kabul", "the attack on
-#: Erbil airport" (a capitalised name after a locative preposition).
-_NAMES_ITS_PLACE = re.compile(
-    r"^(?:\s+[\w-]+){0,2}?\s+(?:in|on|at|near|against)\s+(?:the\s+)?"
+#: Erbil airport", "an attack in northern Burkina Faso" (a capitalised name after a locative
+#: preposition, perhaps with a compass word between).
+_LOCATIVE = (
+    r"\s+(?:in|on|at|near|against)\s+(?:the\s+)?"
+    r"(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+|central\s+|(?:far|remote)\s+)?"
     r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)[A-Z]"
 )
+_NAMES_ITS_PLACE = re.compile(r"^(?:\s+[\w-]+){0,2}?" + _LOCATIVE)
+#: A locative name anywhere in a stretch, and a relative pronoun ending it ("... that").
+_LOCATIVE_NAME = re.compile(_LOCATIVE)
+_RELATIVE_END = re.compile(r"\b(?:that|which)(?:\s+[a-z]+ly)?\s*$")
 
 
 def _by_diplomats(stext: str, actors: list[Mentioned], ann: Annotated, cand: Candidate) -> bool:
@@ -239,8 +257,8 @@ def _apply_context(ann: Annotated, drafts: list[Draft]) -> None:
                     fallback_place.value,
                     (fallback_place.start, fallback_place.end),
                 )
-            else:
-                _group_country(d)
+            elif d.cand.statement not in ("claim", "deny"):
+                _group_country(d)  # a claim first takes its attack's place, below
         if d.date_explicit:  # a stated date decides: recent is news, old is history
             d.background = is_background(d.date, published, False)
         else:
@@ -284,6 +302,8 @@ def _attribution_places(drafts: list[Draft], fallback: Grounded | None) -> None:
         source = (same or earlier or [None])[-1]
         if source is not None and source.place is not None:
             d.place, d.place_span = source.place, source.place_span
+        elif d.place is None:
+            _group_country(d)  # no attack told: the claimant's country, as for any event
 
 
 def _group_country(d: Draft) -> None:

@@ -7,6 +7,7 @@ keeps the article span it came from so the final record carries evidence for eve
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from dateline.annotate import Annotated
@@ -14,7 +15,12 @@ from dateline.extract.candidates import Candidate
 from dateline.extract.counts import CountSpan, best_count, find_counts
 from dateline.extract.lexicon import Lexicon, cue_table
 from dateline.extract.roles import FoundActor, Mentioned, assign_roles
-from dateline.extract.when_where import pick_timex, pick_toponym
+from dateline.extract.when_where import (
+    across_border,
+    night_before_named_day,
+    pick_timex,
+    pick_toponym,
+)
 from dateline.records import EVENT_TYPE_OF, Count, DateInterval, Place
 
 #: The draft's cues: ``data/extract/draft_cues.yaml``.
@@ -210,6 +216,12 @@ def _fill_date(
     if timex is not None:
         draft.date = timex.interval
         draft.date_span = (timex.start, timex.end)
+        day = night_before_named_day(timex, ann.timexes, s_start, s_end)
+        if day is not None and day.interval.start is not None:
+            night = day.interval.start - dt.timedelta(days=1)
+            draft.date = DateInterval.day(
+                night, f"'{timex.text}' anchored to '{day.text}' ({day.interval.start})"
+            )
 
 
 def _fill_place(
@@ -225,9 +237,18 @@ def _fill_place(
     if cand.kind == "anaphoric":
         return  # "the attack" happened where the event it refers to happened
     text = ann.article.text
-    # a name the actor KB knows is an actor, even where a tagger took it for a place
+    # a name the actor KB knows is an actor, even where a tagger took it for a place; but
+    # beside "the border with Mali", "Niger's army" says which side of it the event was on
+    owners = across_border(ann.toponyms, text, s_start, s_end)
     toponyms = [
-        t for t in ann.toponyms if not any(a.start < t.end and t.start < a.end for a in actors)
+        t
+        for t in ann.toponyms
+        if not any(
+            a.start < t.end
+            and t.start < a.end
+            and not (owners and a.kb is not None and a.kb.kind == "state_force")
+            for a in actors
+        )
     ]
     top = pick_toponym(toponyms, text, cand.trigger_start, cand.start, cand.end, others)
     if top is None and n_in_sentence == 1:

@@ -80,13 +80,17 @@ def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[
 
 
 def national_force(demonym: str, noun: str) -> KBActor | None:
-    """The state force a nationality names ("Nigerian troops" -> Military Forces of Nigeria),
-    for countries whose forces the KB does not list; None for an unknown word. The id is
-    stable per country, so reports of one army merge as if it were in the KB."""
+    """The state force a nationality or a country's name names ("Nigerian troops", "Niger's
+    army" -> Military Forces of Nigeria, of Niger), for countries whose forces the KB does not
+    list; None for an unknown word. The id is stable per country, so reports of one army merge
+    as if it were in the KB."""
     from dateline.extract.finalize import country_name, state_force_name
     from dateline.ground.place import default_gazetteer
 
-    cc = default_gazetteer().demonym_country(demonym)
+    gaz = default_gazetteer()
+    cc = gaz.demonym_country(demonym) or next(
+        (e.country_code for e in gaz.lookup(demonym) if e.feature == "country"), None
+    )
     country = country_name(cc) if cc else None
     if cc is None or country is None:
         return None

@@ -34,6 +34,11 @@ _POSSESSIVE = re.compile(r"^['’]s?\b")
 _PARTY_MODIFIER = _CUE["party_modifier"]
 _COURT_SEAT = _CUE["court_seat"]
 _ARMS_AFTER = _CUE["arms_after"]
+#: "near the border with Mali": the country across the line, not where the event was.
+_BORDER_WITH = _CUE["border_with"]
+#: How much a country across a border loses: more than a possessive owner ("Niger's army")
+#: or an offset, so that the sentence's other country wins where it names one.
+BORDER_WITH_PENALTY = 5.0
 #: Few words between a place and the trigger: the place modifies the event noun ("the Paris
 #: terror attacks", "the Afrin assault") and says exactly where it happened.
 _PRENOMINAL_GAP = re.compile(r"^\s+(?:[\w-]+\s+){0,2}$")
@@ -89,6 +94,30 @@ def pick_timex(
     if not usable:
         return None
     return min(usable, key=lambda t: (abs(t.start - trigger), t.start))
+
+
+#: Night words the time grammar anchors to the publication date ("overnight" = the night
+#: before it): a day the sentence itself names is the better anchor.
+_NIGHT = re.compile(r"^(?:overnight|last\s+night)$", re.I)
+
+
+def night_before_named_day(timex: Any, timexes: list[Any], start: int, end: int) -> Any | None:
+    """ "drones attacked a depot overnight, the governor said on Sunday": the night is the one
+    before the day the sentence names, not before publication. Returns the named day's
+    timex, or None when the sentence names no other single day."""
+    if not _NIGHT.match(timex.text.strip()):
+        return None
+    days = [
+        t
+        for t in timexes
+        if start <= t.start
+        and t.end <= end
+        and t is not timex
+        and t.interval is not None
+        and t.interval.precision == "day"
+        and not _NIGHT.match(t.text.strip())
+    ]
+    return days[0] if len({t.interval.start for t in days}) == 1 else None
 
 
 def _dates_a_state(text: str, t: Any, trigger: int) -> bool:
@@ -288,6 +317,8 @@ def pick_toponym(
             score += 2
         if _NOT_EVENT_PLACE.search(before):
             score -= 3
+        if _BORDER_WITH.search(before):
+            score -= BORDER_WITH_PENALTY
         if _POSSESSIVE.match(text[t.end : t.end + 3]):
             score -= 2
         if t.end <= trigger and (
@@ -305,6 +336,15 @@ def pick_toponym(
     if not scored:
         return None
     return max(scored, key=lambda s: (s[0], -s[1]))[2]
+
+
+def across_border(toponyms: list[Any], text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names a country across a border ("near the border with
+    Mali"): then the acting force's own country ("Niger's army") is where it happened."""
+    return any(
+        start <= t.start < end and _BORDER_WITH.search(text[max(0, t.start - 30) : t.start])
+        for t in toponyms
+    )
 
 
 def _is_dateline(text: str, t: Any) -> bool:
