@@ -15,6 +15,7 @@ import dateline.extract.article as article
 import dateline.extract.candidates as candidates
 import dateline.extract.conventions as conventions
 import dateline.extract.counts as counts
+import dateline.extract.date_context as date_context
 import dateline.extract.draft as draft
 import dateline.extract.finalize as finalize
 import dateline.extract.occurrence as occurrence
@@ -29,6 +30,7 @@ TABLES = {
     "article_cues": article,
     "candidate_cues": candidates,
     "convention_cues": conventions,
+    "date_context_cues": date_context,
     "count_cues": counts,
     "draft_cues": draft,
     "finalize_cues": finalize,
@@ -142,15 +144,17 @@ def test_place_cues_on_realistic_sentences() -> None:
     assert cue["party_modifier"].match(" and the US governments agreed")
     assert cue["arms_after"].match(" drones struck")
     assert not cue["arms_after"].match(" province, where")
-    m = cue["elapsed"].search("The raid comes five months after the regime took Deraa")
+    m = cue_table("date_context_cues")["elapsed"].search(
+        "The raid comes five months after the regime took Deraa"
+    )
     assert m is not None and (m["n"], m["unit"]) == ("five", "month")
 
 
 def test_clock_times_do_not_date_an_event() -> None:
-    assert when_where._is_clock("8:30 pm")
-    assert when_where._is_clock("at about 6")
-    assert not when_where._is_clock("Monday at 6 pm")
-    assert not when_where._is_clock("5 January")
+    assert when_where.is_clock("8:30 pm")
+    assert when_where.is_clock("at about 6")
+    assert not when_where.is_clock("Monday at 6 pm")
+    assert not when_where.is_clock("5 January")
 
 
 def test_occurrence_cues_read_dates_case_sensitively() -> None:

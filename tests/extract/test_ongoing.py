@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dateline.extract.when_where import ongoing_since
+from dateline.extract.date_context import ongoing_since
 from dateline.records import DateInterval
 from tests.factories import extract_text as _extract
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract.when_where import elapsed_before
+from dateline.extract.date_context import elapsed_before
 from dateline.records import DateInterval, Mention
 from tests.factories import extract_text as _extract
 

@@ -20,6 +20,7 @@ from dateline.extract.conventions import (
     settle_territory,
 )
 from dateline.extract.corefer import merge_drafts
+from dateline.extract.date_context import elapsed_before, history_told_before, ongoing_since
 from dateline.extract.draft import Draft, make_draft
 from dateline.extract.finalize import to_mention
 from dateline.extract.lexicon import cue_table, lexicon
@@ -27,12 +28,9 @@ from dateline.extract.roles import Mentioned, learn_parents, may_link, mentioned
 from dateline.extract.when_where import (
     Grounded,
     dateline_place,
-    elapsed_before,
-    history_told_before,
     inherited,
     is_background,
     lower_precision,
-    ongoing_since,
     undated,
 )
 from dateline.ground.actors import ActorKB, default_kb

@@ -13,14 +13,10 @@ from dataclasses import dataclass, field
 from dateline.annotate import Annotated
 from dateline.extract.candidates import Candidate
 from dateline.extract.counts import CountSpan, best_count, find_counts
+from dateline.extract.date_context import night_before_named_day
 from dateline.extract.lexicon import Lexicon, cue_table
 from dateline.extract.roles import FoundActor, Mentioned, assign_roles
-from dateline.extract.when_where import (
-    across_border,
-    night_before_named_day,
-    pick_timex,
-    pick_toponym,
-)
+from dateline.extract.when_where import across_border, pick_timex, pick_toponym
 from dateline.records import EVENT_TYPE_OF, Count, DateInterval, Place
 
 #: The draft's cues: ``data/extract/draft_cues.yaml``.
