@@ -251,3 +251,30 @@ def test_undated_reports_need_more_than_place_and_type() -> None:
     )
     merged = merge_events([a, b, reprint]).events
     assert sorted(len(e.sources) for e in merged) == [1, 2]
+
+
+def test_merged_actors_list_the_best_supported_first() -> None:
+    """The first outlet names the wrong group; three later ones name Kataib Hezbollah. The
+    merged event keeps every report's actors, the majority's first, so a headline ("X
+    against Y") shows what most sources say, not what the oldest report got wrong."""
+    kh = Actor("Kataib Hezbollah", "perpetrator")
+    other = Actor("Asaib Ahl al-Haq", "perpetrator")
+    slip = report(
+        "Rockets fired by Asaib Ahl al-Haq struck Ain al-Asad air base on Wednesday.",
+        "Levant Monitor",
+        "2022-01-05",
+        actors=(other,),
+    )
+    later = [
+        report(
+            f"Kataib Hezbollah rockets hit Ain al-Asad air base on Wednesday ({outlet}).",
+            outlet,
+            "2022-01-06",
+            day="2022-01-05",
+            actors=(kh,),
+        )
+        for outlet in ("AFP", "Reuters", "AP")
+    ]
+    [event] = merge_events([slip, *later]).events
+    perpetrators = [a.name for a in event.actors if a.role == "perpetrator"]
+    assert perpetrators == ["Kataib Hezbollah", "Asaib Ahl al-Haq"]

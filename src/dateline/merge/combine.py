@@ -325,13 +325,20 @@ def _date_agreement(spans: Sequence[tuple[str, str]]) -> list[int]:
 
 
 def _union_actors(members: Sequence[Event]) -> tuple[Actor, ...]:
+    """Every actor any report names, once per role, the best-supported first: the first
+    perpetrator and target are what a headline ("X against Y") shows, and one report's slip
+    (the Afrin offensive "against Islamic State") must not outrank what most reports say."""
     seen: dict[tuple[str, str], Actor] = {}
+    support: dict[tuple[str, str], int] = {}
     for m in members:
+        for key in {(a.kb_id or norm_name(a.name), a.role) for a in m.actors}:
+            support[key] = support.get(key, 0) + 1
         for a in m.actors:
             key = (a.kb_id or norm_name(a.name), a.role)
             if key not in seen or (seen[key].kb_id is None and a.kb_id is not None):
                 seen[key] = a
-    return tuple(seen.values())
+    order = {key: i for i, key in enumerate(seen)}
+    return tuple(seen[k] for k in sorted(seen, key=lambda k: (-support[k], order[k])))
 
 
 def _mention_age(
