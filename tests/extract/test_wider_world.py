@@ -126,3 +126,28 @@ def test_an_attack_told_only_through_its_claim_is_an_event_too(nlp) -> None:
     assert attack.fatalities.min == 30
     assert ("Islamic State", "claimant") in {(a.name, a.role) for a in attack.actors}
     assert attack.location is not None and attack.location.name == "Kabul"
+
+
+def test_a_force_the_kb_lists_keeps_its_kb_name_in_every_spelling() -> None:
+    """ "the Turkish army-led attempt" (the alias is cut by the hyphen) is still the KB's
+    Turkish Armed Forces, not a second name for the same army."""
+    from dateline.extract.roles import national_force
+
+    army = national_force("Turkish", "army")
+    assert army is not None and army.name == "Turkish Armed Forces"
+    nigeria = national_force("Nigerian", "troops")
+    assert nigeria is not None and nigeria.name == "Military Forces of Nigeria"
+    police = national_force("Turkish", "police")
+    assert police is not None and police.name == "Police Forces of Turkey"
+
+
+@pytest.mark.slow
+def test_unnamed_security_forces_in_a_listed_country_are_its_army(nlp) -> None:
+    """Unnamed troops are the army of the event's country: the KB's own entry where it lists
+    one (Syrian Arab Army), never a second "Military Forces of Syria" for the same army."""
+    (raid,) = extract_text(
+        nlp,
+        "Security forces shelled a village near Afrin on Tuesday, killing four civilians.",
+        "2018-02-07",
+    )
+    assert ("Syrian Arab Army", "perpetrator") in {(a.name, a.role) for a in raid.actors}

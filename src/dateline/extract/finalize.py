@@ -143,7 +143,7 @@ def _actors(
     country = country_name(d.place.country_code if d.place else None)
     suffix = f" ({country})" if country else ""
     roles = {a.role for a in out}
-    force = _unnamed_state_force(d, text, country, roles)
+    force = _unnamed_state_force(d, text, country, roles, kb)
     if force is not None:
         add("actors", force[1])
         if force[0].role == "perpetrator":
@@ -165,11 +165,12 @@ def _actors(
 
 
 def _unnamed_state_force(
-    d: Draft, text: str, country: str | None, roles: set[str]
+    d: Draft, text: str, country: str | None, roles: set[str], kb: ActorKB
 ) -> tuple[Actor, tuple[int, int]] | None:
     """ "police arrested him at Manchester airport", "security forces shot dead three
-    demonstrators": an unnamed acting force before the trigger is the country's, named as
-    ACLED names it (Police / Military Forces of <country>), with the span that says so."""
+    demonstrators": an unnamed acting force before the trigger is the country's: its army
+    as the KB names it ("Turkish Armed Forces"), else as ACLED names unlisted forces
+    (Police / Military Forces of <country>), with the span that says so."""
     if "perpetrator" in roles or not country:
         return None
     if d.sub_event_type not in _STATE_ACTS and not d.violent:
@@ -187,6 +188,9 @@ def _unnamed_state_force(
     role = "participant" if d.event_type == "Protests" else "perpetrator"
     if _HARMED.search(text, max(d.cand.start, found.start() - 60), found.start()):
         role = "target"  # "killed six police officers in an ambush": hit, not acting
+    army = kb.national_army(d.place.country_code if d.place else None)
+    if kind == "Military" and army is not None:
+        return Actor(army.name, role, army.kb_id), (found.start(), found.end())
     return Actor(state_force_name(kind, country), role), (found.start(), found.end())
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dateline.extract.candidates import Candidate, negated_claim
 from dateline.extract.lexicon import Lexicon, cue_table
-from dateline.ground.actors import ActorKB, KBActor
+from dateline.ground.actors import ActorKB, KBActor, default_kb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -81,9 +81,9 @@ def mentioned_actors(text: str, offset: int, kb: ActorKB, lex: Lexicon) -> list[
 
 def national_force(demonym: str, noun: str) -> KBActor | None:
     """The state force a nationality or a country's name names ("Nigerian troops", "Niger's
-    army" -> Military Forces of Nigeria, of Niger), for countries whose forces the KB does not
-    list; None for an unknown word. The id is stable per country, so reports of one army merge
-    as if it were in the KB."""
+    army" -> Military Forces of Nigeria, of Niger; "Turkish army-led" -> the KB's Turkish
+    Armed Forces where the KB lists the country's army); None for an unknown word. The id is
+    stable per country, so reports of one army merge as if it were in the KB."""
     from dateline.extract.finalize import country_name, state_force_name
     from dateline.ground.place import default_gazetteer
 
@@ -96,6 +96,9 @@ def national_force(demonym: str, noun: str) -> KBActor | None:
         return None
     police = noun.startswith(("police", "gendarme"))
     kind = "Police" if police else "Military"
+    army = None if police else default_kb().national_army(cc)
+    if army is not None:  # "the Turkish army-led attempt": the army the KB already lists
+        return army
     return KBActor(
         f"{kind.lower()}_forces_{cc.lower()}",
         state_force_name(kind, country),

@@ -28,6 +28,8 @@ KINDS = ("state_force", "official", "armed_group", "front", "umbrella", "party",
 ENV_VAR = "DATELINE_ACTORS"
 #: Minimum rapidfuzz ratio for ``resolve`` to accept a near-spelling; below it, names of
 #: different groups that share words ("Hezbollah" / "Kataib Hezbollah") start to collide.
+#: An alias naming a country's army as a whole ("Turkish troops", "Iranian military").
+_ARMY_ALIAS = re.compile(r"\s(?:troops|military)$")
 FUZZY_MIN_SCORE = 92
 
 # Typographic variants that change nothing for matching; each maps one char to one char so
@@ -167,6 +169,23 @@ class ActorKB:
         if best and best[1] >= FUZZY_MIN_SCORE:
             return self._by_key[best[0]]
         return None
+
+    def national_army(self, country_code: str | None) -> KBActor | None:
+        """The state force the KB files as a country's military: the first of its state
+        forces with a "<nationality> troops" or "... military" alias ("Turkish Armed Forces"),
+        so an unnamed "security forces" in Turkey joins the reports that name it."""
+        if not country_code:
+            return None
+        return next(
+            (
+                actor
+                for actor in self._by_id.values()
+                if actor.kind == "state_force"
+                and actor.country == country_code.upper()
+                and any(_ARMY_ALIAS.search(alias) for alias in actor.aliases)
+            ),
+            None,
+        )
 
     def parent_of(self, kb_id: str) -> KBActor | None:
         actor = self._by_id.get(kb_id)

@@ -82,3 +82,21 @@ def test_entry_without_source_is_refused(tmp_path) -> None:
     bad.write_text("- id: x\n  name: X\n  kind: front\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         ActorKB.load(extra=bad)
+
+
+@pytest.mark.parametrize(
+    ("country", "army"),
+    [
+        ("TR", "Turkish Armed Forces"),
+        ("IQ", "Iraqi Security Forces"),
+        ("ir", "Armed Forces of Iran"),
+        ("US", "United States Armed Forces"),
+        ("NG", None),  # not in the KB: ACLED's "Military Forces of Nigeria" is made elsewhere
+        (None, None),
+    ],
+)
+def test_national_army_is_the_state_force_named_as_the_countrys_troops(
+    country: str | None, army: str | None
+) -> None:
+    found = default_kb().national_army(country)
+    assert (found.name if found else None) == army
