@@ -26,7 +26,7 @@ demo: install
 	$(BIN)/dateline demo
 
 test: install browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium; install it when missing and we may (CI runs as root).
 browser:
