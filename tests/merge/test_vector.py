@@ -83,6 +83,8 @@ def _event(draw: st.DrawFn, k: int) -> Event:
     start = dt.date(2024, 3, 1) + dt.timedelta(days=draw(st.integers(0, 6)))
     width = draw(st.sampled_from([0, 0, 1, 6, 10, 30, 90]))
     date = DateInterval(start, start + dt.timedelta(days=width), "day" if not width else "week")
+    if draw(st.integers(0, 5)) == 0:  # an archive without dates: one report in six undated
+        date = DateInterval.unknown("no date expression and no publication date")
     precision = draw(st.sampled_from([1, 2, 3]))
     point = precision < 3 and draw(st.booleans())
     place = Place(

@@ -260,15 +260,20 @@ def different_statements(a: Profile, b: Profile) -> bool:
     return a.stance != b.stance or bool(a.actors and b.actors and a.actors.isdisjoint(b.actors))
 
 
-#: The date score of a pair where either report is undated. Not neutral: time is half of an
+#: The date score of a pair where one report is undated. Not neutral: time is half of an
 #: event's identity, so without it place and type (every Foreign Ministry meeting "in Tehran")
 #: must not suffice; similar words, a shared name or the same actors still can.
 UNDATED = 0.25
+#: ... and where both are: nothing says when either happened, so only near-identical words
+#: (a reprint) or a shared name make them one event.
+BOTH_UNDATED = 0.0
 
 
 def date_score(a: Profile, b: Profile) -> float:
-    if a.start is None or b.start is None or a.end is None or b.end is None:
-        return UNDATED
+    a_dated = a.start is not None and a.end is not None
+    b_dated = b.start is not None and b.end is not None
+    if not (a_dated and b_dated):
+        return UNDATED if a_dated or b_dated else BOTH_UNDATED
     if a.start <= b.end and b.start <= a.end:
         # Exact same day is strongest; containment of a day in a month is weaker evidence.
         width = max(a.end - a.start, b.end - b.start) + 1

@@ -19,6 +19,7 @@ import numpy as np
 
 from dateline.merge.columns import Columns
 from dateline.merge.features import (
+    BOTH_UNDATED,
     EARTH_KM,
     MAX_DAY_GAP,
     MAX_POINT_KM,
@@ -112,7 +113,8 @@ def _date(c: Columns, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     gap = np.maximum(sa - eb, sb - ea)
     apart = np.where(gap == 1, 0.5, np.maximum(0.0, 0.4 - 0.1 * gap))
     score = np.where((sa <= eb) & (sb <= ea), inside, apart)
-    return np.where(c.dated[i] & c.dated[j], score, UNDATED)
+    one = np.where(c.dated[i] | c.dated[j], UNDATED, BOTH_UNDATED)
+    return np.where(c.dated[i] & c.dated[j], score, one)
 
 
 def _person(c: Columns, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
