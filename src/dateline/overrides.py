@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from dateline.errors import OverrideRejected
 from dateline.merge.compare import Comparison, compare
+from dateline.merge.model import Override
 from dateline.records import Event
 from dateline.store import Store
 
@@ -104,7 +105,11 @@ def why_apart(store: Store, event_id: str, other_id: str) -> tuple[Event, Event,
             Event.from_dict, store.mention_records([*left.mention_ids, *right.mention_ids])
         )
     }
-    splits = [o["mention_ids"] for o in store.overrides() if o["action"] == "split"]
+    splits = [
+        Override("split", tuple(o["mention_ids"]))
+        for o in store.overrides()
+        if o["action"] == "split"
+    ]
     comparison = compare(
         [reports[m] for m in left.mention_ids if m in reports],
         [reports[m] for m in right.mention_ids if m in reports],

@@ -39,8 +39,8 @@ from dateline.records import Event
 
 #: Intervals longer than this ("in 2019") overlap too much to sweep; such reports, and
 #: undated ones, are compared only with reports naming the same place or person or lying
-#: within a town's radius of their point, and the
-#: ones without a place with the other long reports of their block.
+#: within a town's radius of their point, and the ones without a place with the other long
+#: reports of their block.
 LONG_INTERVAL_DAYS = 62
 #: Above this latitude longitude cells would have to be too wide to help: one column.
 POLAR_LAT = 80.0

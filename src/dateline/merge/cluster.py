@@ -110,14 +110,16 @@ def average_link(
     return sorted(sorted(c.members) for c in clusters.values())
 
 
-def join_refusal(a: Sequence[Profile], b: Sequence[Profile]) -> str | None:
+def join_refusal(
+    a: Sequence[Profile], b: Sequence[Profile], sides: Mapping[int, frozenset[int]] | None = None
+) -> str | None:
     """Why a cluster of the reports ``a`` could never absorb one of ``b`` (the cannot-link
-    rules of :func:`average_link`, analyst splits aside), in words; ``None`` when it could."""
+    rules of :func:`average_link`, with its ``sides``), in words; ``None`` when it could."""
     if not a or not b:
         return None
-    left, right = _Cluster.of(a[0], frozenset()), _Cluster.of(b[0], frozenset())
-    for p in a[1:]:
-        left.absorb(_Cluster.of(p, frozenset()))
-    for p in b[1:]:
-        right.absorb(_Cluster.of(p, frozenset()))
+    sides = sides or {}
+    left, right = (_Cluster.of(ps[0], sides.get(ps[0].index, frozenset())) for ps in (a, b))
+    for cluster, ps in ((left, a), (right, b)):
+        for p in ps[1:]:
+            cluster.absorb(_Cluster.of(p, cluster.sides))
     return left.refusal(right)

@@ -11,12 +11,14 @@ computes exactly those quantities for two given sets of reports.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dateline.merge.blocking import candidate_pairs
 from dateline.merge.cluster import join_refusal
+from dateline.merge.core import split_sides
 from dateline.merge.features import THRESHOLD, Profile, pair_features, pair_score
+from dateline.merge.model import Override
 from dateline.records import Event
 
 
@@ -54,10 +56,10 @@ class Comparison:
 
 
 def compare(
-    left: Sequence[Event], right: Sequence[Event], splits: Sequence[Iterable[str]] = ()
+    left: Sequence[Event], right: Sequence[Event], overrides: Sequence[Override] = ()
 ) -> Comparison:
-    """Compare the single-report events of two merged events (``left`` and ``right``);
-    ``splits`` are the mention sets of the analyst's split overrides."""
+    """Compare the single-report events of two merged events (``left`` and ``right``), with
+    the analyst's ``overrides`` (their splits keep reports apart as in the merge)."""
     profiles = [Profile.of(i, e) for i, e in enumerate([*left, *right])]
     a, b = profiles[: len(left)], profiles[len(left) :]
     candidates = set(candidate_pairs(profiles))
@@ -75,12 +77,7 @@ def compare(
                 )
             )
     link = sum(x.score for x in pairs if x.candidate) / len(pairs) if pairs else 0.0
-    refusal = join_refusal(a, b)
-    ids_a = {m for e in left for m in e.mention_ids}
-    ids_b = {m for e in right for m in e.mention_ids}
-    for split in map(set, splits):
-        if bool(ids_a & split) != bool(ids_b & split):
-            refusal = "an analyst's split keeps them apart"
+    refusal = join_refusal(a, b, split_sides(profiles, overrides))
     return Comparison(pairs, link, THRESHOLD, refusal)
 
 

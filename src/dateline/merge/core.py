@@ -40,7 +40,7 @@ def merge_events(
     published = _publication_dates(events, articles or {})
     ordered = _canonical(events, published)
     profiles = [Profile.of(i, e) for i, e in enumerate(ordered)]
-    sides = _split_sides(profiles, overrides)
+    sides = split_sides(profiles, overrides)
     clusters: list[list[int]] = []
     edges: dict[tuple[int, int], float] = {}  # kept only inside clusters, for the decisions
     # blocks never share a pair: cluster each on its own, in worker processes if asked
@@ -135,9 +135,10 @@ def _fill_published(event: Event, published: Mapping[str, str]) -> Event:
     return event.with_(sources=sources)
 
 
-def _split_sides(
+def split_sides(
     profiles: Sequence[Profile], overrides: Sequence[Override]
 ) -> dict[int, frozenset[int]]:
+    """Which split overrides hold each profile's mention (the clusters' ``sides``)."""
     splits = [set(o.mention_ids) for o in overrides if o.action == "split"]
     sides: dict[int, frozenset[int]] = {}
     for p in profiles:
